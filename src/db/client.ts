@@ -1,0 +1,63 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import * as existing from "./existing/index.ts";
+import * as tables from "./schema/index.ts";
+
+export const schema = { ...tables, ...existing };
+export type Schema = typeof schema;
+
+/** A Drizzle database over either driver; queries are written once against this type. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string; maxConnections?: number }
+  /** `dataDir` undefined keeps the database in memory (tests). */
+  | { kind: "pglite"; dataDir?: string };
+
+/**
+ * Opens the database the configuration names: PostgreSQL through a `pg` pool when a URL is
+ * given, otherwise an embedded PGlite under `DATA_DIR/pgdata`.
+ *
+ * @example
+ * const { db, close } = await openDatabase({ kind: "pglite", dataDir: "./.data" });
+ */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  const options = { schema, casing: "snake_case" } as const;
+  if (target.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
+    return {
+      db: drizzlePg(pool, options) as unknown as Database,
+      kind: "postgres",
+      close: () => pool.end(),
+    };
+  }
+  const dataDir = target.dataDir ? join(resolve(target.dataDir), "pgdata") : undefined;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir, { extensions: { btree_gist } });
+  return {
+    db: drizzlePglite(client, options) as unknown as Database,
+    kind: "pglite",
+    close: () => client.close(),
+  };
+}
+
+/** The database the environment selects: DATABASE_URL set → PostgreSQL, else PGlite in DATA_DIR. */
+export function targetFromConfig(config: { DATABASE_URL?: string | undefined; DATA_DIR: string }): DatabaseTarget {
+  return config.DATABASE_URL
+    ? { kind: "postgres", url: config.DATABASE_URL }
+    : { kind: "pglite", dataDir: config.DATA_DIR };
+}

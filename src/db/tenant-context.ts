@@ -1,0 +1,26 @@
+import { sql } from "drizzle-orm";
+import type { Database, Transaction } from "./client.ts";
+
+/** The role the application works as; it owns no table, so row-level security binds it. */
+export const APP_ROLE = "tsa_app";
+
+/**
+ * Runs a unit of work in one transaction, as the application role, with the tenant context
+ * set for that transaction only (`set_config(…, true)`), so a pooled connection never carries
+ * one request's tenant into the next.
+ *
+ * @example
+ * const rows = await withTenant(db, tenantId, (tx) => tx.select().from(users));
+ */
+export function withTenant<T>(
+  db: Database,
+  tenantId: string,
+  work: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`,
+    );
+    return work(tx);
+  });
+}
