@@ -6,3 +6,4 @@ export * from "./gradebook.ts";
 export * from "./organizations.ts";
 export * from "./tenants.ts";
 export * from "./users.ts";
+export * from "./platform/index.ts";
