@@ -33,7 +33,7 @@ BEGIN
 END $$;
 --> statement-breakpoint
 -- Applies the rules every tenant table follows: tenant isolation by RLS (enabled and forced),
--- the change-tracking trigger, and the application role's privileges. Idempotent; every
+-- the change-tracking trigger, the application role's privileges, deferrable references. Idempotent; every
 -- migration that adds tenant tables calls it at its end.
 CREATE OR REPLACE FUNCTION enforce_tenant_tables() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
@@ -61,6 +61,16 @@ BEGIN
       EXECUTE format('CREATE TRIGGER touch_row BEFORE INSERT OR UPDATE ON %s FOR EACH ROW EXECUTE FUNCTION touch_row()', t.rel);
     END IF;
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO tsa_app', t.rel);
+  END LOOP;
+  -- References may point forward within one package (an org's parent listed later), so an
+  -- import defers them to commit; they stay immediate for everything else.
+  FOR t IN
+    SELECT con.conname, con.conrelid::regclass AS rel
+    FROM pg_constraint con
+    JOIN pg_namespace n ON n.oid = con.connamespace
+    WHERE n.nspname = 'public' AND con.contype = 'f' AND NOT con.condeferrable AND con.conparentid = 0
+  LOOP
+    EXECUTE format('ALTER TABLE %s ALTER CONSTRAINT %I DEFERRABLE INITIALLY IMMEDIATE', t.rel, t.conname);
   END LOOP;
   GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO tsa_app;
 END $$;

@@ -46,7 +46,6 @@ CREATE TABLE "class_terms" (
 	"tenant_id" uuid NOT NULL,
 	"class_sourced_id" text NOT NULL,
 	"term_sourced_id" text NOT NULL,
-	"position" integer NOT NULL,
 	CONSTRAINT "class_terms_pkey" PRIMARY KEY("tenant_id","class_sourced_id","term_sourced_id")
 );
 --> statement-breakpoint
@@ -67,6 +66,7 @@ CREATE TABLE "classes" (
 	"subjects" text[],
 	"subject_codes" text[],
 	"periods" text[],
+	"term_sourced_ids" text[] NOT NULL,
 	"course_sourced_id" text NOT NULL,
 	"school_sourced_id" text NOT NULL,
 	CONSTRAINT "classes_pkey" PRIMARY KEY("tenant_id","id"),
@@ -622,19 +622,7 @@ CREATE TABLE "user_agents" (
 	"tenant_id" uuid NOT NULL,
 	"user_sourced_id" text NOT NULL,
 	"agent_sourced_id" text NOT NULL,
-	"position" integer NOT NULL,
 	CONSTRAINT "user_agents_pkey" PRIMARY KEY("tenant_id","user_sourced_id","agent_sourced_id")
-);
---> statement-breakpoint
-CREATE TABLE "user_credentials" (
-	"tenant_id" uuid NOT NULL,
-	"profile_sourced_id" text NOT NULL,
-	"position" integer NOT NULL,
-	"type" text NOT NULL,
-	"username" text NOT NULL,
-	"password" text,
-	"extra" jsonb,
-	CONSTRAINT "user_credentials_pkey" PRIMARY KEY("tenant_id","profile_sourced_id","position")
 );
 --> statement-breakpoint
 CREATE TABLE "user_profiles" (
@@ -651,6 +639,7 @@ CREATE TABLE "user_profiles" (
 	"vendor_id" text NOT NULL,
 	"application_id" text,
 	"description" text,
+	"credentials" jsonb NOT NULL,
 	CONSTRAINT "user_profiles_pkey" PRIMARY KEY("tenant_id","id"),
 	CONSTRAINT "user_profiles_sourced_id_key" UNIQUE("tenant_id","sourced_id"),
 	CONSTRAINT "user_profiles_status_check" CHECK ("user_profiles"."status" in ('active', 'tobedeleted')),
@@ -709,6 +698,7 @@ CREATE TABLE "users" (
 	"grades" text[],
 	"password" text,
 	"primary_org_sourced_id" text,
+	"agent_sourced_ids" text[],
 	CONSTRAINT "users_pkey" PRIMARY KEY("tenant_id","id"),
 	CONSTRAINT "users_sourced_id_key" UNIQUE("tenant_id","sourced_id"),
 	CONSTRAINT "users_status_check" CHECK ("users"."status" in ('active', 'tobedeleted')),
@@ -801,8 +791,6 @@ ALTER TABLE "demographics" ADD CONSTRAINT "demographics_user_fkey" FOREIGN KEY (
 ALTER TABLE "user_agents" ADD CONSTRAINT "user_agents_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_agents" ADD CONSTRAINT "user_agents_user_fkey" FOREIGN KEY ("tenant_id","user_sourced_id") REFERENCES "public"."users"("tenant_id","sourced_id") ON DELETE no action ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "user_agents" ADD CONSTRAINT "user_agents_agent_fkey" FOREIGN KEY ("tenant_id","agent_sourced_id") REFERENCES "public"."users"("tenant_id","sourced_id") ON DELETE no action ON UPDATE cascade;--> statement-breakpoint
-ALTER TABLE "user_credentials" ADD CONSTRAINT "user_credentials_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "user_credentials" ADD CONSTRAINT "user_credentials_profile_fkey" FOREIGN KEY ("tenant_id","profile_sourced_id") REFERENCES "public"."user_profiles"("tenant_id","sourced_id") ON DELETE no action ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "user_profiles" ADD CONSTRAINT "user_profiles_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_profiles" ADD CONSTRAINT "user_profiles_user_fkey" FOREIGN KEY ("tenant_id","user_sourced_id") REFERENCES "public"."users"("tenant_id","sourced_id") ON DELETE no action ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "user_roles" ADD CONSTRAINT "user_roles_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -919,7 +907,6 @@ CREATE INDEX "demographics_status_idx" ON "demographics" USING btree ("tenant_id
 CREATE INDEX "demographics_user_idx" ON "demographics" USING btree ("tenant_id","sourced_id");--> statement-breakpoint
 CREATE INDEX "user_agents_user_idx" ON "user_agents" USING btree ("tenant_id","user_sourced_id");--> statement-breakpoint
 CREATE INDEX "user_agents_agent_idx" ON "user_agents" USING btree ("tenant_id","agent_sourced_id");--> statement-breakpoint
-CREATE INDEX "user_credentials_profile_idx" ON "user_credentials" USING btree ("tenant_id","profile_sourced_id");--> statement-breakpoint
 CREATE INDEX "user_profiles_modified_idx" ON "user_profiles" USING btree ("tenant_id","date_last_modified");--> statement-breakpoint
 CREATE INDEX "user_profiles_status_idx" ON "user_profiles" USING btree ("tenant_id","status","sourced_id");--> statement-breakpoint
 CREATE INDEX "user_profiles_user_idx" ON "user_profiles" USING btree ("tenant_id","user_sourced_id");--> statement-breakpoint

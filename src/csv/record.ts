@@ -13,7 +13,7 @@ export interface ScoreScaleValueItem {
 }
 
 /**
- * A cell after parsing. Dates stay `YYYY-MM-DD` strings and date-times ISO strings
+ * A cell after parsing. Years and floats are numbers. Dates stay `YYYY-MM-DD` strings and date-times ISO strings
  * (`YYYY-MM-DDTHH:MM:SS.sssZ`) so no time zone is ever applied; blank optional cells are absent.
  */
 export type CsvValue =

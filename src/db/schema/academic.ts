@@ -3,7 +3,6 @@ import {
   boolean,
   check,
   date,
-  integer,
   pgTable,
   primaryKey,
   text,
@@ -70,6 +69,8 @@ export const classes = pgTable(
     subjects: text().array(),
     subjectCodes: text().array(),
     periods: text().array(),
+    /** The terms in source order; `class_terms` mirrors it (by trigger) for references. */
+    termSourcedIds: text().array().notNull(),
     courseSourcedId: text().notNull(),
     schoolSourcedId: text().notNull(),
   },
@@ -81,7 +82,7 @@ export const classes = pgTable(
   ],
 );
 
-/** The terms a class runs in, in the order the source listed them. */
+/** One row per term of a class, kept from `classes.term_sourced_ids` by trigger. */
 export const classTerms = pgTable(
   "class_terms",
   {
@@ -90,7 +91,6 @@ export const classTerms = pgTable(
       .references(() => tenants.id),
     classSourcedId: text().notNull(),
     termSourcedId: text().notNull(),
-    position: integer().notNull(),
   },
   (t) => [
     primaryKey({ name: "class_terms_pkey", columns: [t.tenantId, t.classSourcedId, t.termSourcedId] }),

@@ -3,7 +3,6 @@ import {
   boolean,
   check,
   date,
-  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -18,6 +17,13 @@ import { tenants } from "./tenants.ts";
 export interface UserIdentifier {
   type: string;
   identifier: string;
+}
+
+export interface UserCredential {
+  type: string;
+  username: string;
+  password?: string;
+  [extra: string]: unknown;
 }
 
 export const users = pgTable(
@@ -42,6 +48,8 @@ export const users = pgTable(
     grades: text().array(),
     password: text(),
     primaryOrgSourcedId: text(),
+    /** Parents, guardians and other agents in source order; `user_agents` mirrors it by trigger. */
+    agentSourcedIds: text().array(),
   },
   (t) => [
     ...entityConstraints("users", t),
@@ -59,6 +67,8 @@ export const userProfiles = pgTable(
     vendorId: text().notNull(),
     applicationId: text(),
     description: text(),
+    /** `{type, username, password?, …}` items; extra keys are kept as the REST binding allows. */
+    credentials: jsonb().$type<UserCredential[]>().notNull(),
   },
   (t) => [
     ...entityConstraints("user_profiles", t),
@@ -93,7 +103,7 @@ export const userRoles = pgTable(
   ],
 );
 
-/** Parents, guardians and other agents of a user, in the order the source gave them. */
+/** One row per agent of a user, kept from `users.agent_sourced_ids` by trigger. */
 export const userAgents = pgTable(
   "user_agents",
   {
@@ -102,7 +112,6 @@ export const userAgents = pgTable(
       .references(() => tenants.id),
     userSourcedId: text().notNull(),
     agentSourcedId: text().notNull(),
-    position: integer().notNull(),
   },
   (t) => [
     primaryKey({ name: "user_agents_pkey", columns: [t.tenantId, t.userSourcedId, t.agentSourcedId] }),
@@ -111,26 +120,6 @@ export const userAgents = pgTable(
   ],
 );
 
-
-/** Credentials of a user profile; `extra` keeps the additional keys the REST binding allows. */
-export const userCredentials = pgTable(
-  "user_credentials",
-  {
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id),
-    profileSourcedId: text().notNull(),
-    position: integer().notNull(),
-    type: text().notNull(),
-    username: text().notNull(),
-    password: text(),
-    extra: jsonb().$type<Record<string, unknown>>(),
-  },
-  (t) => [
-    primaryKey({ name: "user_credentials_pkey", columns: [t.tenantId, t.profileSourcedId, t.position] }),
-    ...refersTo("user_credentials_profile", t.tenantId, t.profileSourcedId, userProfiles),
-  ],
-);
 
 /** Demographics share the user's sourcedId, as the binding requires. */
 export const demographics = pgTable(

@@ -1,0 +1,24 @@
+import type { OpenAPIHono, RouteConfig, RouteHandler } from "@hono/zod-openapi";
+import type { AuthContext } from "../auth/auth-context.ts";
+import type { Config } from "../config/env.ts";
+import type { Database, DatabaseKind } from "../db/client.ts";
+
+/** What the application needs from its host; createApp does no I/O of its own. */
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  dbKind: DatabaseKind;
+  /** Newest applied migration, reported by /health. */
+  schemaVersion: string | null;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    /** Set by the bearer-token middleware on authenticated routes. */
+    auth: AuthContext;
+  };
+}
+
+export type AppOpenAPI = OpenAPIHono<AppEnv>;
+export type AppRouteHandler<R extends RouteConfig> = RouteHandler<R, AppEnv>;

@@ -1,0 +1,44 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { swaggerUI } from "@hono/swagger-ui";
+import { registerTokenEndpoint } from "../auth/token.routes.ts";
+import type { AppDeps, AppEnv } from "./app-env.ts";
+import { ApiError } from "./errors.ts";
+import { registerHealth } from "./health.routes.ts";
+import { defaultHook } from "./openapi-helpers.ts";
+import { renderError } from "./render-error.ts";
+
+/**
+ * Builds the whole gateway as one Hono application. No I/O happens here: the hosts (Node
+ * server, CLI, Worker) open the database and pass it in.
+ *
+ * @example
+ * const app = createApp({ config, db, dbKind: "pglite", schemaVersion });
+ * const res = await app.request("/health");
+ */
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  app.use("*", async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.onError(renderError);
+  app.notFound((c) => renderError(new ApiError("not_found", `No route for ${c.req.method} ${c.req.path}`), c));
+
+  registerHealth(app);
+  registerTokenEndpoint(app);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "OAuth2CC", {
+    type: "oauth2",
+    flows: { clientCredentials: { tokenUrl: "/oauth/token", scopes: {} } },
+  });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "TSA Coach Gateway",
+      version: "0.1.0",
+      description: "OneRoster 1.2 and Ed-Fi interoperability gateway of the TSA Coach platform.",
+    },
+  });
+  app.get("/docs", swaggerUI({ url: "/openapi.json" }));
+  return app;
+}

@@ -1,0 +1,8 @@
+/** Who is calling, established from a verified bearer token. */
+export interface AuthContext {
+  tenantId: string;
+  clientId: string;
+  scopes: ReadonlySet<string>;
+  /** When set, the client sees only this org and its descendants. */
+  orgSourcedId?: string;
+}

@@ -1,0 +1,51 @@
+import { errors, jwtVerify, SignJWT } from "jose";
+import type { AuthContext } from "./auth-context.ts";
+
+const ISSUER = "tsa-coach-gateway";
+const ALGORITHM = "HS256";
+
+const key = (secret: string) => new TextEncoder().encode(secret);
+
+/** Signs a short-lived access token carrying the tenant, the scopes and any org restriction. */
+export async function issueToken(
+  secret: string,
+  ttlSeconds: number,
+  auth: AuthContext,
+): Promise<string> {
+  return new SignJWT({
+    tid: auth.tenantId,
+    scope: [...auth.scopes].join(" "),
+    ...(auth.orgSourcedId ? { org: auth.orgSourcedId } : {}),
+  })
+    .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
+    .setIssuer(ISSUER)
+    .setSubject(auth.clientId)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`)
+    .sign(key(secret));
+}
+
+export type TokenProblem = "expired" | "invalid";
+
+/** Verifies signature, algorithm (HS256 only, so `alg: none` never passes), issuer and expiry. */
+export async function verifyToken(
+  secret: string,
+  token: string,
+): Promise<AuthContext | TokenProblem> {
+  try {
+    const { payload } = await jwtVerify(token, key(secret), {
+      algorithms: [ALGORITHM],
+      issuer: ISSUER,
+    });
+    if (typeof payload.sub !== "string" || typeof payload.tid !== "string") return "invalid";
+    const scope = typeof payload.scope === "string" ? payload.scope : "";
+    return {
+      clientId: payload.sub,
+      tenantId: payload.tid,
+      scopes: new Set(scope.split(" ").filter(Boolean)),
+      ...(typeof payload.org === "string" ? { orgSourcedId: payload.org } : {}),
+    };
+  } catch (error) {
+    return error instanceof errors.JWTExpired ? "expired" : "invalid";
+  }
+}

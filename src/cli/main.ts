@@ -1,0 +1,64 @@
+import { ConfigError } from "../config/env.ts";
+import { deploymentScript } from "../db/sql-script.ts";
+import { ClientError } from "../auth/clients.ts";
+import { TenantError } from "../tenants/tenants.ts";
+import { clientsCommand } from "./commands/clients.ts";
+import { demoCommand } from "./commands/demo.ts";
+import { serveRuntime } from "./commands/serve.ts";
+import { tenantsCommand } from "./commands/tenants.ts";
+import { CliError, openRuntime } from "./runtime.ts";
+
+const HELP = `TSA Coach Gateway: OneRoster 1.2 / Ed-Fi gateway of the TSA Coach platform
+
+Usage: npx tsa-gateway <command> [options]
+
+  demo                                  tenant 'demo' with a generated district, a client, then serve
+  serve                                 run the HTTP gateway (PORT, HOST, DATABASE_URL, DATA_DIR)
+  migrate                               apply database migrations
+  sql                                   print the whole deployment as one SQL script (psql -f)
+  tenants create <slug> --name <name>   create a tenant
+  clients create --tenant <slug> --name <name> [--scopes a,b|--all] [--org <sourcedId>]
+                                        create an API client; prints {"clientId","clientSecret","scopes"}
+
+Without DATABASE_URL the gateway uses an embedded PostgreSQL (PGlite) under DATA_DIR (./.data).`;
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  demo: () => demoCommand(),
+  serve: async () => serveRuntime(await openRuntime({ migrate: "embedded" })),
+  migrate: async () => {
+    const runtime = await openRuntime({ migrate: "always" });
+    console.error(`Schema is at ${runtime.schemaVersion} (${runtime.database.kind}).`);
+    await runtime.database.close();
+  },
+  sql: async () => {
+    process.stdout.write(deploymentScript());
+  },
+  tenants: tenantsCommand,
+  clients: clientsCommand,
+};
+
+const EXPECTED_ERRORS = [CliError, ConfigError, TenantError, ClientError];
+
+/** Runs one CLI command and returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    console.log(HELP);
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`Unknown command '${name}'.\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    await command(args);
+    return 0;
+  } catch (error) {
+    if (EXPECTED_ERRORS.some((type) => error instanceof type)) {
+      console.error(`Error: ${(error as Error).message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
