@@ -39,6 +39,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const options = { schema, casing: "snake_case" } as const;
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
+    // An idle connection the server closed (restart, failover) just leaves the pool; without
+    // this listener it would crash the process. 57P01 is the server's own shutdown notice.
+    pool.on("error", (error: Error & { code?: string }) => {
+      if (error.code !== "57P01") console.error(`[db] idle connection lost: ${error.message}`);
+    });
     return {
       db: drizzlePg(pool, options) as unknown as Database,
       kind: "postgres",
