@@ -1,0 +1,85 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../src/db/query-rows.ts";
+import { auditLogs } from "../../src/db/existing/index.ts";
+import { orgs } from "../../src/db/schema/index.ts";
+import { withTenant } from "../../src/db/tenant-context.ts";
+import { createTenant, type Tenant } from "../../src/tenants/tenants.ts";
+import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+
+describe("change tracking and the audit log's partitions", () => {
+  let database: TestDatabase;
+  let tenant: Tenant;
+  const readOrg = () =>
+    withTenant(database.db, tenant.id, async (tx) => {
+      const [row] = await tx.select().from(orgs).where(eq(orgs.sourcedId, "sch-1"));
+      return row!;
+    });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    tenant = await createTenant(database.db, "tracked", "Tracked District");
+    await withTenant(database.db, tenant.id, (tx) =>
+      tx.insert(orgs).values({ tenantId: tenant.id, sourcedId: "sch-1", name: "Old Name", type: "school" }),
+    );
+  });
+  afterAll(() => database.close());
+
+  it("moves dateLastModified and the change sequence when a record really changes", async () => {
+    const before = await readOrg();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await withTenant(database.db, tenant.id, (tx) =>
+      tx.update(orgs).set({ name: "New Name" }).where(eq(orgs.sourcedId, "sch-1")),
+    );
+    const after = await readOrg();
+    expect(after.name).toBe("New Name");
+    expect(after.dateLastModified.getTime()).toBeGreaterThan(before.dateLastModified.getTime());
+    expect(after.changeSeq).toBeGreaterThan(before.changeSeq);
+  });
+
+  it("leaves both untouched when an update writes the same values", async () => {
+    const before = await readOrg();
+    const written = await withTenant(database.db, tenant.id, (tx) =>
+      tx.update(orgs).set({ name: before.name }).where(eq(orgs.sourcedId, "sch-1")).returning(),
+    );
+    expect(written).toEqual([]);
+    const after = await readOrg();
+    expect(after.dateLastModified).toEqual(before.dateLastModified);
+    expect(after.changeSeq).toBe(before.changeSeq);
+  });
+
+  it("files an audit record in the partition of its month", async () => {
+    const partitionOf = (at: Date) =>
+      withTenant(database.db, tenant.id, async (tx) => {
+        await tx.insert(auditLogs).values({ tenantId: tenant.id, actorType: "system", action: "test", occurredAt: at });
+        const [row] = await queryRows<{ partition: string }>(
+          tx,
+          sql`select tableoid::regclass::text as partition from audit_logs where occurred_at = ${at.toISOString()}::timestamptz`,
+        );
+        return row?.partition;
+      });
+    const now = new Date();
+    const month = `${now.getUTCFullYear()}${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
+    expect(await partitionOf(now)).toBe(`audit_logs_p${month}`);
+    expect(await partitionOf(new Date("2031-03-15T10:00:00Z"))).toBe("audit_logs_default");
+  });
+
+  it("keeps partitions ahead and moves stray rows out of the default partition", async () => {
+    const created = await queryRows<{ ensure_monthly_partitions: string }>(
+      database.db,
+      sql`select ensure_monthly_partitions('audit_logs', 'occurred_at', '2031-02-01', 2)`,
+    );
+    expect(created.map((r) => r.ensure_monthly_partitions)).toEqual([
+      "audit_logs_p203102",
+      "audit_logs_p203103",
+      "audit_logs_p203104",
+    ]);
+    const [row] = await queryRows<{ partition: string }>(
+      database.db,
+      sql`select tableoid::regclass::text as partition from audit_logs where occurred_at = '2031-03-15T10:00:00Z'`,
+    );
+    expect(row?.partition).toBe("audit_logs_p203103");
+    const again = await queryRows(database.db, sql`select ensure_monthly_partitions('audit_logs', 'occurred_at', '2031-02-01', 2)`);
+    expect(again).toEqual([]);
+  });
+});
