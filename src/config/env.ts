@@ -6,8 +6,8 @@ import { z } from "zod";
 const port = z.coerce
   .number({ error: "must be a whole number such as 8787" })
   .int("must be a whole number such as 8787")
-  .min(1, "must be between 1 and 65535")
-  .max(65535, "must be between 1 and 65535");
+  .min(0, "must be between 0 (any free port) and 65535")
+  .max(65535, "must be between 0 (any free port) and 65535");
 
 const positiveInt = (example: number) =>
   z.coerce

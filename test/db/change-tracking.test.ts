@@ -59,12 +59,20 @@ describe("change tracking and the audit log's partitions", () => {
         return row?.partition;
       });
     const now = new Date();
-    const month = `${now.getUTCFullYear()}${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
-    expect(await partitionOf(now)).toBe(`audit_logs_p${month}`);
+    const month = `${now.getUTCFullYear()}_?${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
+    // Our own upkeep names partitions audit_logs_pYYYYMM; pg_partman, where present, _pYYYY_MM.
+    expect(await partitionOf(now)).toMatch(new RegExp(`^audit_logs_p${month}$`));
     expect(await partitionOf(new Date("2031-03-15T10:00:00Z"))).toBe("audit_logs_default");
   });
 
-  it("keeps partitions ahead and moves stray rows out of the default partition", async () => {
+  it("keeps partitions ahead and moves stray rows out of the default partition", async (context) => {
+    const [managed] = await queryRows<{ partman: boolean }>(
+      database.db,
+      sql`select to_regclass('partman.part_config') is not null as partman`,
+    );
+    if (managed?.partman) {
+      context.skip("pg_partman keeps audit_logs partitions on this server (see test/platform)");
+    }
     const created = await queryRows<{ ensure_monthly_partitions: string }>(
       database.db,
       sql`select ensure_monthly_partitions('audit_logs', 'occurred_at', '2031-02-01', 2)`,
