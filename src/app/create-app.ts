@@ -1,5 +1,5 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
 import { swaggerUI } from "@hono/swagger-ui";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { registerTokenEndpoint } from "../auth/token.routes.ts";
 import type { AppDeps, AppEnv } from "./app-env.ts";
 import { ApiError } from "./errors.ts";
@@ -22,7 +22,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
   });
   app.onError(renderError);
-  app.notFound((c) => renderError(new ApiError("not_found", `No route for ${c.req.method} ${c.req.path}`), c));
+  app.notFound((c) =>
+    renderError(new ApiError("not_found", `No route for ${c.req.method} ${c.req.path}`), c),
+  );
 
   registerHealth(app);
   registerTokenEndpoint(app);

@@ -1,5 +1,5 @@
-import { z } from "@hono/zod-openapi";
 import type { Hook } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { AppEnv } from "./app-env.ts";
 import { ApiError } from "./errors.ts";
 
@@ -33,6 +33,7 @@ export const defaultHook: Hook<unknown, AppEnv, string, unknown> = (result) => {
   const details = result.error.issues
     .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
     .join("; ");
-  const code = result.target === "json" || result.target === "form" ? "unprocessable" : "bad_request";
+  const code =
+    result.target === "json" || result.target === "form" ? "unprocessable" : "bad_request";
   throw new ApiError(code, `Invalid ${result.target}: ${details}`);
 };

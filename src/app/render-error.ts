@@ -41,7 +41,10 @@ export function imsxStatusInfo(error: ApiError) {
     imsx_description: error.message,
     imsx_CodeMinor: {
       imsx_codeMinorField: [
-        { imsx_codeMinorFieldName: "TargetEndSystem", imsx_codeMinorFieldValue: CODE_MINOR[error.code] },
+        {
+          imsx_codeMinorFieldName: "TargetEndSystem",
+          imsx_codeMinorFieldValue: CODE_MINOR[error.code],
+        },
       ],
     },
   };

@@ -15,20 +15,29 @@ export const requireScopes = (anyOf: readonly string[]) =>
     const header = c.req.header("authorization");
     const token = /^Bearer\s+(\S+)$/i.exec(header ?? "")?.[1];
     if (!token) {
-      throw new ApiError("unauthorized", "Send an access token: Authorization: Bearer <token> (get one at POST /oauth/token).", {
-        "www-authenticate": 'Bearer realm="tsa-coach-gateway"',
-      });
+      throw new ApiError(
+        "unauthorized",
+        "Send an access token: Authorization: Bearer <token> (get one at POST /oauth/token).",
+        {
+          "www-authenticate": 'Bearer realm="tsa-coach-gateway"',
+        },
+      );
     }
     const auth = await verifyToken(c.var.deps.config.TOKEN_SECRET, token);
     if (auth === "expired" || auth === "invalid") {
       throw new ApiError(
         "unauthorized",
-        auth === "expired" ? "The access token has expired; request a new one." : "The access token is not valid.",
+        auth === "expired"
+          ? "The access token has expired; request a new one."
+          : "The access token is not valid.",
         { "www-authenticate": `Bearer realm="tsa-coach-gateway", error="invalid_token"` },
       );
     }
     if (anyOf.length > 0 && !anyOf.some((scope) => auth.scopes.has(scope))) {
-      throw new ApiError("forbidden", `This operation needs one of the scopes: ${anyOf.join(", ")}`);
+      throw new ApiError(
+        "forbidden",
+        `This operation needs one of the scopes: ${anyOf.join(", ")}`,
+      );
     }
     c.set("auth", auth);
     await next();

@@ -28,7 +28,8 @@ export async function createClient(db: Database, tenant: Tenant, input: NewClien
       `Unknown scope(s): ${unknown.join(", ")}. Use --all, or names such as roster.readonly or gateway.import.`,
     );
   }
-  if (scopes.length === 0) throw new ClientError("A client needs at least one scope (--scopes or --all).");
+  if (scopes.length === 0)
+    throw new ClientError("A client needs at least one scope (--scopes or --all).");
   const credentials = newClientCredentials(tenant.slug);
   await withTenant(db, tenant.id, async (tx) => {
     if (input.orgSourcedId) {
@@ -37,7 +38,9 @@ export async function createClient(db: Database, tenant: Tenant, input: NewClien
         .from(orgs)
         .where(eq(orgs.sourcedId, input.orgSourcedId));
       if (!org) {
-        throw new ClientError(`No org '${input.orgSourcedId}' in tenant '${tenant.slug}' to restrict the client to.`);
+        throw new ClientError(
+          `No org '${input.orgSourcedId}' in tenant '${tenant.slug}' to restrict the client to.`,
+        );
       }
     }
     await tx.insert(apiClients).values({

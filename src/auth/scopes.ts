@@ -17,7 +17,9 @@ const ONEROSTER_SCOPE_NAMES = [
   "resource.readonly",
 ] as const;
 
-export const ONEROSTER_SCOPES = ONEROSTER_SCOPE_NAMES.map((name) => `${ONEROSTER_SCOPE_PREFIX}${name}`);
+export const ONEROSTER_SCOPES = ONEROSTER_SCOPE_NAMES.map(
+  (name) => `${ONEROSTER_SCOPE_PREFIX}${name}`,
+);
 
 /** The gateway's own scopes for its admin API. */
 export const GATEWAY_SCOPES = ["gateway.import", "gateway.export", "gateway.admin"] as const;

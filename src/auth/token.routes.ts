@@ -11,7 +11,10 @@ import { issueToken } from "./tokens.ts";
 const TokenRequest = z
   .object({
     grant_type: z.string().openapi({ example: "client_credentials" }),
-    scope: z.string().optional().openapi({ description: "Space-separated scopes; defaults to all of the client's scopes" }),
+    scope: z
+      .string()
+      .optional()
+      .openapi({ description: "Space-separated scopes; defaults to all of the client's scopes" }),
     client_id: z.string().optional().openapi({ description: "Instead of HTTP Basic" }),
     client_secret: z.string().optional().openapi({ description: "Instead of HTTP Basic" }),
   })
@@ -38,7 +41,10 @@ export const tokenRoute = createRoute({
   description:
     "Client authentication by HTTP Basic or by `client_id`/`client_secret` in the form body. Asking for a scope the client does not hold is refused with `invalid_scope`.",
   request: {
-    body: { content: { "application/x-www-form-urlencoded": { schema: TokenRequest } }, required: true },
+    body: {
+      content: { "application/x-www-form-urlencoded": { schema: TokenRequest } },
+      required: true,
+    },
   },
   responses: {
     200: jsonContent(TokenResponse, "An access token"),
@@ -70,13 +76,25 @@ export function registerTokenEndpoint(app: AppOpenAPI): void {
       const form = c.req.valid("form");
       const { config, db } = c.var.deps;
       if (form.grant_type !== "client_credentials") {
-        return oauthError(c, 400, "unsupported_grant_type", "Only grant_type=client_credentials is supported.");
+        return oauthError(
+          c,
+          400,
+          "unsupported_grant_type",
+          "Only grant_type=client_credentials is supported.",
+        );
       }
       const credentials =
         basicCredentials(c.req.header("authorization")) ??
-        (form.client_id && form.client_secret ? { id: form.client_id, secret: form.client_secret } : undefined);
+        (form.client_id && form.client_secret
+          ? { id: form.client_id, secret: form.client_secret }
+          : undefined);
       if (!credentials) {
-        return oauthError(c, 401, "invalid_client", "Send client credentials with HTTP Basic or in the form body.");
+        return oauthError(
+          c,
+          401,
+          "invalid_client",
+          "Send client credentials with HTTP Basic or in the form body.",
+        );
       }
       const slug = tenantSlugOf(credentials.id);
       const tenant = slug ? await findTenant(db, slug) : undefined;
@@ -88,7 +106,12 @@ export function registerTokenEndpoint(app: AppOpenAPI): void {
       const granted = requested ?? client.scopes;
       const refused = granted.filter((scope) => !client.scopes.includes(scope));
       if (refused.length > 0) {
-        return oauthError(c, 400, "invalid_scope", `The client does not hold: ${refused.join(" ")}`);
+        return oauthError(
+          c,
+          400,
+          "invalid_scope",
+          `The client does not hold: ${refused.join(" ")}`,
+        );
       }
       const accessToken = await issueToken(config.TOKEN_SECRET, config.TOKEN_TTL_SECONDS, {
         tenantId: tenant.id,
@@ -109,7 +132,12 @@ export function registerTokenEndpoint(app: AppOpenAPI): void {
     },
     (result, c) => {
       if (!result.success) {
-        return oauthError(c, 400, "invalid_request", "The form body needs grant_type=client_credentials.");
+        return oauthError(
+          c,
+          400,
+          "invalid_request",
+          "The form body needs grant_type=client_credentials.",
+        );
       }
     },
   );

@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { CliError } from "./runtime.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -13,7 +13,11 @@ export function parseCommand<O extends Options>(args: string[], options: O, usag
 }
 
 /** A required flag's value, or an error naming the flag and the usage. */
-export function requireValue(value: string | boolean | undefined, flag: string, usage: string): string {
+export function requireValue(
+  value: string | boolean | undefined,
+  flag: string,
+  usage: string,
+): string {
   if (typeof value !== "string" || value === "") {
     throw new CliError(`Missing ${flag}.\nUsage: ${usage}`);
   }

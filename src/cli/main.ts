@@ -1,6 +1,6 @@
+import { ClientError } from "../auth/clients.ts";
 import { ConfigError } from "../config/env.ts";
 import { deploymentScript } from "../db/sql-script.ts";
-import { ClientError } from "../auth/clients.ts";
 import { TenantError } from "../tenants/tenants.ts";
 import { clientsCommand } from "./commands/clients.ts";
 import { demoCommand } from "./commands/demo.ts";

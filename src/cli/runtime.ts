@@ -17,11 +17,16 @@ export class CliError extends Error {
  * PostgreSQL server is migrated only by `tsa-gateway migrate` (so several gateway processes
  * never race to change the schema), and the other commands refuse to run on an old schema.
  */
-export async function openRuntime(options: { migrate: "always" | "embedded" | "never" }): Promise<Runtime> {
+export async function openRuntime(options: {
+  migrate: "always" | "embedded" | "never";
+}): Promise<Runtime> {
   const config = loadConfig();
   const database = await openDatabase(targetFromConfig(config));
   try {
-    if (options.migrate === "always" || (options.migrate === "embedded" && database.kind === "pglite")) {
+    if (
+      options.migrate === "always" ||
+      (options.migrate === "embedded" && database.kind === "pglite")
+    ) {
       await migrateDatabase(database);
     }
     const version = await schemaVersion(database).catch(() => null);

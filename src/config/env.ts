@@ -64,7 +64,8 @@ export function loadConfig(env: RawEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map(
-      (issue) => `  ${issue.path.join(".")}=${JSON.stringify(cleaned[String(issue.path[0])])}: ${issue.message}`,
+      (issue) =>
+        `  ${issue.path.join(".")}=${JSON.stringify(cleaned[String(issue.path[0])])}: ${issue.message}`,
     );
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }

@@ -61,7 +61,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 }
 
 /** The database the environment selects: DATABASE_URL set → PostgreSQL, else PGlite in DATA_DIR. */
-export function targetFromConfig(config: { DATABASE_URL?: string | undefined; DATA_DIR: string }): DatabaseTarget {
+export function targetFromConfig(config: {
+  DATABASE_URL?: string | undefined;
+  DATA_DIR: string;
+}): DatabaseTarget {
   return config.DATABASE_URL
     ? { kind: "postgres", url: config.DATABASE_URL }
     : { kind: "pglite", dataDir: config.DATA_DIR };

@@ -23,7 +23,11 @@ export interface DistrictSize {
  * @example
  * await seedDistrict(db, tenant, { students: 300 });
  */
-export async function seedDistrict(db: Database, tenant: Tenant, size: DistrictSize): Promise<void> {
+export async function seedDistrict(
+  db: Database,
+  tenant: Tenant,
+  size: DistrictSize,
+): Promise<void> {
   const files = generateDistrict({ students: size.students, seed: size.seed ?? 1 });
   await withTenant(db, tenant.id, async (tx) => {
     await tx.execute(sql`set constraints all deferred`);

@@ -1,6 +1,5 @@
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import { toSnakeCase } from "drizzle-orm/casing";
-import { getTableColumns } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { FileName } from "../csv/catalogue.ts";
 import type { CsvRecord } from "../csv/record.ts";
@@ -48,16 +47,24 @@ export async function applyRecords(
 ): Promise<ApplyCounts> {
   if (records.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   const mapping = FILE_MAPPINGS[file];
-  const rows = records.map((record) => ({ ...baseRow(tenantId, record), ...mapping.row(record.values) }));
-  const columns = getTableColumns(mapping.table);
+  const rows = records.map((record) => ({
+    ...baseRow(tenantId, record),
+    ...mapping.row(record.values),
+  }));
+  const { tenantId: tenantColumn, sourcedId: sourcedIdColumn } = getTableColumns(mapping.table);
+  if (!tenantColumn || !sourcedIdColumn) throw new Error(`The ${file} table has no sourcedId key`);
   const written = await tx
     .insert(mapping.table)
     .values(rows)
     .onConflictDoUpdate({
-      target: [columns.tenantId!, columns.sourcedId!],
+      target: [tenantColumn, sourcedIdColumn],
       set: updateSet(mapping.table),
     })
     .returning({ inserted: sql<boolean>`(xmax = 0)` });
   const inserted = written.filter((row) => row.inserted).length;
-  return { inserted, updated: written.length - inserted, unchanged: records.length - written.length };
+  return {
+    inserted,
+    updated: written.length - inserted,
+    unchanged: records.length - written.length,
+  };
 }

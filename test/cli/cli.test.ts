@@ -43,7 +43,16 @@ describe("the tsa-gateway command", () => {
     expect(JSON.parse(tenant.stdout)).toMatchObject({ slug: "riverside", name: "Riverside USD" });
 
     const client = await runCli(
-      ["clients", "create", "--tenant", "riverside", "--name", "SIS sync", "--scopes", "roster.readonly,gateway.import"],
+      [
+        "clients",
+        "create",
+        "--tenant",
+        "riverside",
+        "--name",
+        "SIS sync",
+        "--scopes",
+        "roster.readonly,gateway.import",
+      ],
       env,
     );
     expect(client.code).toBe(0);
@@ -57,11 +66,17 @@ describe("the tsa-gateway command", () => {
   });
 
   it("explains how to fix a missing tenant, an unknown scope and a bad setting", async () => {
-    const noTenant = await runCli(["clients", "create", "--tenant", "nowhere", "--name", "x", "--all"], env);
+    const noTenant = await runCli(
+      ["clients", "create", "--tenant", "nowhere", "--name", "x", "--all"],
+      env,
+    );
     expect(noTenant.code).toBe(1);
     expect(noTenant.stderr).toContain("npx tsa-gateway tenants create nowhere");
 
-    const badScope = await runCli(["clients", "create", "--tenant", "riverside", "--name", "x", "--scopes", "everything"], env);
+    const badScope = await runCli(
+      ["clients", "create", "--tenant", "riverside", "--name", "x", "--scopes", "everything"],
+      env,
+    );
     expect(badScope.code).toBe(1);
     expect(badScope.stderr).toContain("Unknown scope(s): everything");
 
@@ -78,7 +93,10 @@ describe("the tsa-gateway command", () => {
       expect(info.tenant).toBe("demo");
       expect(info.scopes).toContain("gateway.admin");
       const health = await fetch(`${info.url}/health`).then((r) => r.json());
-      expect(health).toMatchObject({ status: "ok", database: TEST_DATABASE_URL ? "postgres" : "pglite" });
+      expect(health).toMatchObject({
+        status: "ok",
+        database: TEST_DATABASE_URL ? "postgres" : "pglite",
+      });
       const token = await fetch(`${info.url}/oauth/token`, {
         method: "POST",
         headers: {

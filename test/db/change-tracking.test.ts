@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows } from "../../src/db/query-rows.ts";
 import { auditLogs } from "../../src/db/existing/index.ts";
+import { queryRows } from "../../src/db/query-rows.ts";
 import { orgs } from "../../src/db/schema/index.ts";
 import { withTenant } from "../../src/db/tenant-context.ts";
 import { createTenant, type Tenant } from "../../src/tenants/tenants.ts";
@@ -20,7 +20,9 @@ describe("change tracking and the audit log's partitions", () => {
     database = await createTestDatabase();
     tenant = await createTenant(database.db, "tracked", "Tracked District");
     await withTenant(database.db, tenant.id, (tx) =>
-      tx.insert(orgs).values({ tenantId: tenant.id, sourcedId: "sch-1", name: "Old Name", type: "school" }),
+      tx
+        .insert(orgs)
+        .values({ tenantId: tenant.id, sourcedId: "sch-1", name: "Old Name", type: "school" }),
     );
   });
   afterAll(() => database.close());
@@ -51,7 +53,9 @@ describe("change tracking and the audit log's partitions", () => {
   it("files an audit record in the partition of its month", async () => {
     const partitionOf = (at: Date) =>
       withTenant(database.db, tenant.id, async (tx) => {
-        await tx.insert(auditLogs).values({ tenantId: tenant.id, actorType: "system", action: "test", occurredAt: at });
+        await tx
+          .insert(auditLogs)
+          .values({ tenantId: tenant.id, actorType: "system", action: "test", occurredAt: at });
         const [row] = await queryRows<{ partition: string }>(
           tx,
           sql`select tableoid::regclass::text as partition from audit_logs where occurred_at = ${at.toISOString()}::timestamptz`,
@@ -87,7 +91,10 @@ describe("change tracking and the audit log's partitions", () => {
       sql`select tableoid::regclass::text as partition from audit_logs where occurred_at = '2031-03-15T10:00:00Z'`,
     );
     expect(row?.partition).toBe("audit_logs_p203103");
-    const again = await queryRows(database.db, sql`select ensure_monthly_partitions('audit_logs', 'occurred_at', '2031-02-01', 2)`);
+    const again = await queryRows(
+      database.db,
+      sql`select ensure_monthly_partitions('audit_logs', 'occurred_at', '2031-02-01', 2)`,
+    );
     expect(again).toEqual([]);
   });
 });

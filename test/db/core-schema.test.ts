@@ -1,20 +1,47 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/query-rows.ts";
-import { orgs, users, academicSessions, classes, enrollments } from "../../src/db/schema/index.ts";
+import { academicSessions, classes, enrollments, orgs, users } from "../../src/db/schema/index.ts";
 import { withTenant } from "../../src/db/tenant-context.ts";
 import { createTenant, type Tenant } from "../../src/tenants/tenants.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { expectRefusal } from "../support/violations.ts";
 
 const CORE_TABLES = [
-  "tenants", "orgs", "users", "user_roles", "user_agents", "user_profiles", "demographics",
-  "academic_sessions", "courses", "classes", "class_terms", "enrollments", "resources",
-  "class_resources", "course_resources", "user_resources", "calendars", "calendar_dates",
-  "school_attendance_events", "class_attendance_events", "categories", "score_scales",
-  "line_items", "line_item_score_scales", "line_item_learning_objectives", "results",
-  "result_score_scales", "result_learning_objectives", "assessment_line_items",
-  "assessment_results", "course_grades", "audit_logs", "api_clients", "import_jobs",
+  "tenants",
+  "orgs",
+  "users",
+  "user_roles",
+  "user_agents",
+  "user_profiles",
+  "demographics",
+  "academic_sessions",
+  "courses",
+  "classes",
+  "class_terms",
+  "enrollments",
+  "resources",
+  "class_resources",
+  "course_resources",
+  "user_resources",
+  "calendars",
+  "calendar_dates",
+  "school_attendance_events",
+  "class_attendance_events",
+  "categories",
+  "score_scales",
+  "line_items",
+  "line_item_score_scales",
+  "line_item_learning_objectives",
+  "results",
+  "result_score_scales",
+  "result_learning_objectives",
+  "assessment_line_items",
+  "assessment_results",
+  "course_grades",
+  "audit_logs",
+  "api_clients",
+  "import_jobs",
 ];
 
 describe("core schema", () => {
@@ -27,7 +54,9 @@ describe("core schema", () => {
     north = await createTenant(database.db, "north", "North District");
     south = await createTenant(database.db, "south", "South District");
     await withTenant(database.db, south.id, (tx) =>
-      tx.insert(orgs).values({ tenantId: south.id, sourcedId: "sch-1", name: "South High", type: "school" }),
+      tx
+        .insert(orgs)
+        .values({ tenantId: south.id, sourcedId: "sch-1", name: "South High", type: "school" }),
     );
   });
   afterAll(() => database.close());
@@ -50,7 +79,9 @@ describe("core schema", () => {
     expect(rows.map((r) => r.keys)).toEqual(Array(4).fill("PRIMARY KEY (tenant_id, id)"));
     await expectRefusal(
       withTenant(database.db, south.id, (tx) =>
-        tx.insert(orgs).values({ tenantId: south.id, sourcedId: "sch-1", name: "Copy", type: "school" }),
+        tx
+          .insert(orgs)
+          .values({ tenantId: south.id, sourcedId: "sch-1", name: "Copy", type: "school" }),
       ),
       /orgs_sourced_id_key/,
     );
@@ -58,16 +89,32 @@ describe("core schema", () => {
 
   it("lets two tenants use the same sourcedId for unrelated records", async () => {
     await withTenant(database.db, north.id, (tx) =>
-      tx.insert(orgs).values({ tenantId: north.id, sourcedId: "sch-1", name: "North Elementary", type: "school" }),
+      tx
+        .insert(orgs)
+        .values({
+          tenantId: north.id,
+          sourcedId: "sch-1",
+          name: "North Elementary",
+          type: "school",
+        }),
     );
-    const names = await withTenant(database.db, north.id, (tx) => tx.select({ name: orgs.name }).from(orgs));
+    const names = await withTenant(database.db, north.id, (tx) =>
+      tx.select({ name: orgs.name }).from(orgs),
+    );
     expect(names).toEqual([{ name: "North Elementary" }]);
   });
 
   it("refuses sourcedIds with characters the OneRoster binding does not allow", async () => {
     await expectRefusal(
       withTenant(database.db, north.id, (tx) =>
-        tx.insert(orgs).values({ tenantId: north.id, sourcedId: "bad id,with comma", name: "X", type: "school" }),
+        tx
+          .insert(orgs)
+          .values({
+            tenantId: north.id,
+            sourcedId: "bad id,with comma",
+            name: "X",
+            type: "school",
+          }),
       ),
       /orgs_sourced_id_check/,
     );
@@ -81,19 +128,27 @@ describe("core schema", () => {
       /orgs_type_check/,
     );
     await withTenant(database.db, north.id, (tx) =>
-      tx.insert(orgs).values({ tenantId: north.id, sourcedId: "o-ext", name: "X", type: "ext:microschool" }),
+      tx
+        .insert(orgs)
+        .values({ tenantId: north.id, sourcedId: "o-ext", name: "X", type: "ext:microschool" }),
     );
   });
 
   it("refuses a reference to a record that does not exist in the same tenant", async () => {
     // South has sch-2, North does not: North's class may not point at it.
     await withTenant(database.db, south.id, (tx) =>
-      tx.insert(orgs).values({ tenantId: south.id, sourcedId: "sch-2", name: "South Middle", type: "school" }),
+      tx
+        .insert(orgs)
+        .values({ tenantId: south.id, sourcedId: "sch-2", name: "South Middle", type: "school" }),
     );
     await expectRefusal(
       withTenant(database.db, north.id, (tx) =>
         tx.insert(users).values({
-          tenantId: north.id, sourcedId: "u-1", givenName: "A", familyName: "B", primaryOrgSourcedId: "sch-2",
+          tenantId: north.id,
+          sourcedId: "u-1",
+          givenName: "A",
+          familyName: "B",
+          primaryOrgSourcedId: "sch-2",
         }),
       ),
       /users_primary_org_fkey/,
@@ -104,20 +159,31 @@ describe("core schema", () => {
     await expectRefusal(
       withTenant(database.db, north.id, (tx) =>
         tx.insert(academicSessions).values({
-          tenantId: north.id, sourcedId: "y", title: "Y", type: "schoolYear",
-          startDate: "2026-08-01", endDate: "2025-06-01", schoolYear: "2026",
+          tenantId: north.id,
+          sourcedId: "y",
+          title: "Y",
+          type: "schoolYear",
+          startDate: "2026-08-01",
+          endDate: "2025-06-01",
+          schoolYear: "2026",
         }),
       ),
       /academic_sessions_dates_check/,
     );
     await withTenant(database.db, north.id, (tx) =>
-      tx.insert(users).values({ tenantId: north.id, sourcedId: "u-2", givenName: "A", familyName: "B" }),
+      tx
+        .insert(users)
+        .values({ tenantId: north.id, sourcedId: "u-2", givenName: "A", familyName: "B" }),
     );
     await expectRefusal(
       withTenant(database.db, north.id, (tx) =>
         tx.insert(enrollments).values({
-          tenantId: north.id, sourcedId: "e-1", userSourcedId: "u-2", classSourcedId: "nope",
-          schoolSourcedId: "sch-1", role: "student",
+          tenantId: north.id,
+          sourcedId: "e-1",
+          userSourcedId: "u-2",
+          classSourcedId: "nope",
+          schoolSourcedId: "sch-1",
+          role: "student",
         }),
       ),
       /enrollments_class_fkey/,
@@ -127,12 +193,34 @@ describe("core schema", () => {
   it("mirrors a class's terms into class_terms, with a reference to each term", async () => {
     await withTenant(database.db, north.id, async (tx) => {
       await tx.insert(academicSessions).values([
-        { tenantId: north.id, sourcedId: "t1", title: "Fall", type: "term", startDate: "2025-08-15", endDate: "2025-12-20", schoolYear: "2026" },
-        { tenantId: north.id, sourcedId: "t2", title: "Spring", type: "term", startDate: "2026-01-05", endDate: "2026-06-01", schoolYear: "2026" },
+        {
+          tenantId: north.id,
+          sourcedId: "t1",
+          title: "Fall",
+          type: "term",
+          startDate: "2025-08-15",
+          endDate: "2025-12-20",
+          schoolYear: "2026",
+        },
+        {
+          tenantId: north.id,
+          sourcedId: "t2",
+          title: "Spring",
+          type: "term",
+          startDate: "2026-01-05",
+          endDate: "2026-06-01",
+          schoolYear: "2026",
+        },
       ]);
-      await tx.execute(sql`insert into courses (tenant_id, sourced_id, title) values (${north.id}, 'c1', 'Math')`);
+      await tx.execute(
+        sql`insert into courses (tenant_id, sourced_id, title) values (${north.id}, 'c1', 'Math')`,
+      );
       await tx.insert(classes).values({
-        tenantId: north.id, sourcedId: "k1", title: "Math 1", courseSourcedId: "c1", schoolSourcedId: "sch-1",
+        tenantId: north.id,
+        sourcedId: "k1",
+        title: "Math 1",
+        courseSourcedId: "c1",
+        schoolSourcedId: "sch-1",
         termSourcedIds: ["t1", "t2"],
       });
       await tx.update(classes).set({ termSourcedIds: ["t2"] });
@@ -142,7 +230,9 @@ describe("core schema", () => {
     );
     expect(terms).toEqual([{ term_sourced_id: "t2" }]);
     await expectRefusal(
-      withTenant(database.db, north.id, (tx) => tx.update(classes).set({ termSourcedIds: ["t-missing"] })),
+      withTenant(database.db, north.id, (tx) =>
+        tx.update(classes).set({ termSourcedIds: ["t-missing"] }),
+      ),
       /class_terms_term_fkey/,
     );
   });

@@ -29,7 +29,12 @@ describe("tenant isolation by row-level security, as the application role", () =
             from pg_roles r where r.rolname = current_user`,
       ),
     );
-    expect(role).toEqual({ current_user: APP_ROLE, rolsuper: false, rolbypassrls: false, owned: 0 });
+    expect(role).toEqual({
+      current_user: APP_ROLE,
+      rolsuper: false,
+      rolbypassrls: false,
+      owned: 0,
+    });
   });
 
   it("forces RLS with a tenant policy on every table that has a tenant_id", async () => {
@@ -46,7 +51,9 @@ describe("tenant isolation by row-level security, as the application role", () =
   });
 
   it("shows each tenant only its own rows, although both use the same sourcedIds", async () => {
-    const seenByA = await withTenant(database.db, a.id, (tx) => tx.select({ tenantId: users.tenantId }).from(users));
+    const seenByA = await withTenant(database.db, a.id, (tx) =>
+      tx.select({ tenantId: users.tenantId }).from(users),
+    );
     expect(seenByA.length).toBeGreaterThan(20);
     expect(new Set(seenByA.map((r) => r.tenantId))).toEqual(new Set([a.id]));
     const sameIds = await queryRows<{ n: number }>(
@@ -57,17 +64,25 @@ describe("tenant isolation by row-level security, as the application role", () =
   });
 
   it("does not let a tenant read, update, delete or insert another tenant's rows", async () => {
-    const [target] = await withTenant(database.db, a.id, (tx) => tx.select({ id: users.id }).from(users).limit(1));
+    const [target] = await withTenant(database.db, a.id, (tx) =>
+      tx.select({ id: users.id }).from(users).limit(1),
+    );
     await withTenant(database.db, b.id, async (tx) => {
       expect(await tx.select().from(users).where(eq(users.id, target!.id))).toEqual([]);
-      const updated = await tx.update(users).set({ givenName: "Mallory" }).where(eq(users.id, target!.id)).returning();
+      const updated = await tx
+        .update(users)
+        .set({ givenName: "Mallory" })
+        .where(eq(users.id, target!.id))
+        .returning();
       expect(updated).toEqual([]);
       const deleted = await tx.delete(orgs).where(eq(orgs.tenantId, a.id)).returning();
       expect(deleted).toEqual([]);
     });
     await expectRefusal(
       withTenant(database.db, b.id, (tx) =>
-        tx.insert(orgs).values({ tenantId: a.id, sourcedId: "planted", name: "Planted", type: "school" }),
+        tx
+          .insert(orgs)
+          .values({ tenantId: a.id, sourcedId: "planted", name: "Planted", type: "school" }),
       ),
       /row-level security/,
     );
@@ -80,7 +95,10 @@ describe("tenant isolation by row-level security, as the application role", () =
   it("shows nothing at all without a tenant context", async () => {
     const rows = await database.db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('role', ${APP_ROLE}, true)`);
-      return queryRows<{ n: number }>(tx, sql`select (select count(*) from users)::int + (select count(*) from orgs)::int as n`);
+      return queryRows<{ n: number }>(
+        tx,
+        sql`select (select count(*) from users)::int + (select count(*) from orgs)::int as n`,
+      );
     });
     expect(rows[0]?.n).toBe(0);
   });

@@ -12,7 +12,10 @@ export function databaseMessage(error: unknown): string {
 }
 
 /** Expects the work to be refused by the database naming the given constraint or rule. */
-export async function expectRefusal(work: Promise<unknown>, expected: string | RegExp): Promise<void> {
+export async function expectRefusal(
+  work: Promise<unknown>,
+  expected: string | RegExp,
+): Promise<void> {
   const error = await work.then(
     () => undefined,
     (e: unknown) => e,

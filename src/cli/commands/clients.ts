@@ -22,12 +22,22 @@ export async function clientsCommand(args: string[]): Promise<void> {
   if (positionals[0] !== "create") throw new CliError(`Usage: ${USAGE}`);
   const slug = requireValue(values.tenant, "--tenant", USAGE);
   const name = requireValue(values.name, "--name", USAGE);
-  if (values.all && values.scopes) throw new CliError(`Give --scopes or --all, not both.\nUsage: ${USAGE}`);
-  const scopes = values.all ? ALL_SCOPES : (values.scopes ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  if (values.all && values.scopes)
+    throw new CliError(`Give --scopes or --all, not both.\nUsage: ${USAGE}`);
+  const scopes = values.all
+    ? ALL_SCOPES
+    : (values.scopes ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
   const runtime = await openRuntime({ migrate: "embedded" });
   try {
     const tenant = await requireTenant(runtime.database.db, slug);
-    const client = await createClient(runtime.database.db, tenant, { name, scopes, orgSourcedId: values.org });
+    const client = await createClient(runtime.database.db, tenant, {
+      name,
+      scopes,
+      orgSourcedId: values.org,
+    });
     console.log(JSON.stringify(client));
   } finally {
     await runtime.database.close();

@@ -17,13 +17,17 @@ export async function demoCommand(): Promise<void> {
   const { db } = runtime.database;
   let tenant = await findTenant(db, DEMO_TENANT);
   if (!tenant) {
-    console.error(`Creating tenant '${DEMO_TENANT}' with a district of ${DEMO_DISTRICT.students} students…`);
+    console.error(
+      `Creating tenant '${DEMO_TENANT}' with a district of ${DEMO_DISTRICT.students} students…`,
+    );
     tenant = await createTenant(db, DEMO_TENANT, "Demo District");
     await seedDistrict(db, tenant, DEMO_DISTRICT);
   }
   const client = await createClient(db, tenant, { name: "demo", scopes: ALL_SCOPES });
   await serveRuntime(runtime, (url) => {
     console.log(JSON.stringify({ url, tenant: tenant.slug, ...client }));
-    console.error(`TSA Coach Gateway listening on ${url} (database: ${runtime.database.kind}). Docs: ${url}/docs`);
+    console.error(
+      `TSA Coach Gateway listening on ${url} (database: ${runtime.database.kind}). Docs: ${url}/docs`,
+    );
   });
 }

@@ -3,7 +3,10 @@ import { createApp } from "../../app/create-app.ts";
 import type { Runtime } from "../runtime.ts";
 
 /** Serves the gateway until SIGINT/SIGTERM, then closes the database cleanly. */
-export async function serveRuntime(runtime: Runtime, onListening?: (url: string) => void): Promise<void> {
+export async function serveRuntime(
+  runtime: Runtime,
+  onListening?: (url: string) => void,
+): Promise<void> {
   const { config, database } = runtime;
   const app = createApp({
     config,

@@ -1,0 +1,34 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { ServiceName } from "../wire/status-info.ts";
+import { oauth2SecurityScheme, SECURITY_SCHEME_NAME } from "./scopes.ts";
+import { OPERATIONS_BY_SERVICE } from "./service-operations.ts";
+import { BASE_PATHS, SERVICE_TITLES } from "./services.ts";
+
+export interface DiscoveryOptions {
+  /** Scheme and host the gateway is reached at, e.g. `https://roster.example.org`. */
+  origin: string;
+  tokenUrl: string;
+}
+
+/**
+ * One service's OpenAPI 3.0 document, localized to this deployment as 1.2 discovery expects.
+ * Each service gets its own registry because the three share component names (notably
+ * imsx_StatusInfoDType) whose code-minor vocabularies differ.
+ *
+ * @example
+ * discoveryDocument("rostering", { origin: "https://roster.example.org", tokenUrl: "https://roster.example.org/oauth/token" })
+ */
+export function discoveryDocument(service: ServiceName, { origin, tokenUrl }: DiscoveryOptions) {
+  const { openAPIRegistry: registry, getOpenAPIDocument } = new OpenAPIHono();
+  for (const operation of OPERATIONS_BY_SERVICE[service]) registry.registerPath(operation.route);
+  registry.registerComponent(
+    "securitySchemes",
+    SECURITY_SCHEME_NAME,
+    oauth2SecurityScheme(service, tokenUrl),
+  );
+  return getOpenAPIDocument({
+    openapi: "3.0.0",
+    info: { title: SERVICE_TITLES[service], version: "1.2" },
+    servers: [{ url: `${origin}${BASE_PATHS[service]}` }],
+  });
+}
