@@ -1,6 +1,8 @@
 import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { registerAdmin } from "../admin/index.ts";
 import { registerTokenEndpoint } from "../auth/token.routes.ts";
+import { mountOneRoster } from "../oneroster/mount.ts";
 import type { AppDeps, AppEnv } from "./app-env.ts";
 import { ApiError } from "./errors.ts";
 import { registerHealth } from "./health.routes.ts";
@@ -28,6 +30,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   registerHealth(app);
   registerTokenEndpoint(app);
+  mountOneRoster(app);
+  registerAdmin(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "OAuth2CC", {
     type: "oauth2",

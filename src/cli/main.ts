@@ -4,6 +4,8 @@ import { deploymentScript } from "../db/sql-script.ts";
 import { TenantError } from "../tenants/tenants.ts";
 import { clientsCommand } from "./commands/clients.ts";
 import { demoCommand } from "./commands/demo.ts";
+import { generateCommand } from "./commands/generate.ts";
+import { importCommand } from "./commands/import.ts";
 import { serveRuntime } from "./commands/serve.ts";
 import { tenantsCommand } from "./commands/tenants.ts";
 import { CliError, openRuntime } from "./runtime.ts";
@@ -19,6 +21,10 @@ Usage: npx tsa-gateway <command> [options]
   tenants create <slug> --name <name>   create a tenant
   clients create --tenant <slug> --name <name> [--scopes a,b|--all] [--org <sourcedId>]
                                         create an API client; prints {"clientId","clientSecret","scopes"}
+  import <zip|dir> --tenant <slug> [--dry-run] [--force] [--json]
+                                        import a OneRoster CSV package and print its validation report
+  generate <out.zip> --students <n> [--seed <s>]
+                                        write a synthetic district as a OneRoster 1.2 bulk package
 
 Without DATABASE_URL the gateway uses an embedded PostgreSQL (PGlite) under DATA_DIR (./.data).`;
 
@@ -35,6 +41,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   },
   tenants: tenantsCommand,
   clients: clientsCommand,
+  import: importCommand,
+  generate: generateCommand,
 };
 
 const EXPECTED_ERRORS = [CliError, ConfigError, TenantError, ClientError];

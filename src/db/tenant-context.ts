@@ -16,11 +16,15 @@ export function withTenant<T>(
   db: Database,
   tenantId: string,
   work: (tx: Transaction) => Promise<T>,
+  options: { isolation?: "read committed" | "repeatable read" } = {},
 ): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`,
-    );
-    return work(tx);
-  });
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(
+        sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`,
+      );
+      return work(tx);
+    },
+    options.isolation ? { isolationLevel: options.isolation } : undefined,
+  );
 }

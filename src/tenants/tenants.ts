@@ -31,6 +31,11 @@ export async function findTenant(db: Database, slug: string): Promise<Tenant | u
   return tenant;
 }
 
+export async function findTenantById(db: Database, id: string): Promise<Tenant | undefined> {
+  const [tenant] = await db.select().from(tenants).where(eq(tenants.id, id));
+  return tenant;
+}
+
 /** The tenant for an operator command, or an error that says how to create it. */
 export async function requireTenant(db: Database, slug: string): Promise<Tenant> {
   const tenant = await findTenant(db, slug);

@@ -1,0 +1,133 @@
+import { join } from "node:path";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AppOpenAPI } from "../app/app-env.ts";
+import { ApiError } from "../app/errors.ts";
+import { jsonContent, problemResponse } from "../app/openapi-helpers.ts";
+import { requireScopes } from "../auth/bearer.ts";
+import type { ImportReport } from "../csv/report.ts";
+import type { ImportJob } from "../imports/import-jobs.ts";
+import { createImportJob, findImportJob, listImportJobs, runImportJob } from "../imports/import-jobs.ts";
+import { findTenantById } from "../tenants/tenants.ts";
+import { type ImportJobBody, ImportJobSchema } from "./import-schemas.ts";
+import { saveUpload } from "./upload.ts";
+
+const flag = z
+  .enum(["true", "false"])
+  .optional()
+  .transform((v) => v === "true");
+
+const startImport = createRoute({
+  method: "post",
+  path: "/admin/v1/imports",
+  tags: ["Admin: imports"],
+  summary: "Upload a OneRoster CSV package for import",
+  description:
+    "Send the zip as the raw body (`application/zip`) or as the multipart field `file`. The import runs in the background: poll the job it returns. `dryRun=true` validates and counts without changing anything; `force=true` applies a bulk import even when it removes more than the configured share of users or enrollments.",
+  security: [{ OAuth2CC: ["gateway.import"] }],
+  middleware: [requireScopes(["gateway.import"])] as const,
+  request: { query: z.object({ dryRun: flag, force: flag }) },
+  responses: {
+    202: jsonContent(ImportJobSchema, "The import job, queued"),
+    400: problemResponse("No package in the request"),
+    401: problemResponse("No or bad token"),
+    403: problemResponse("The token lacks gateway.import"),
+    413: problemResponse("The upload is larger than UPLOAD_MAX_BYTES"),
+    415: problemResponse("Neither application/zip nor multipart/form-data"),
+  },
+});
+
+const getImport = createRoute({
+  method: "get",
+  path: "/admin/v1/imports/{id}",
+  tags: ["Admin: imports"],
+  summary: "Status, progress, counts and validation report of an import",
+  security: [{ OAuth2CC: ["gateway.import"] }],
+  middleware: [requireScopes(["gateway.import"])] as const,
+  request: { params: z.object({ id: z.string() }) },
+  responses: {
+    200: jsonContent(ImportJobSchema, "The import job"),
+    404: problemResponse("No such import for this tenant"),
+  },
+});
+
+const listImports = createRoute({
+  method: "get",
+  path: "/admin/v1/imports",
+  tags: ["Admin: imports"],
+  summary: "Import history of the tenant, newest first",
+  security: [{ OAuth2CC: ["gateway.import"] }],
+  middleware: [requireScopes(["gateway.import"])] as const,
+  responses: { 200: jsonContent(z.object({ imports: z.array(ImportJobSchema) }), "Recent imports") },
+});
+
+function toBody(job: ImportJob & { currentFile?: string | null }): ImportJobBody {
+  return {
+    id: job.id,
+    status: job.status,
+    dryRun: job.dryRun,
+    force: job.force,
+    fileName: job.fileName,
+    progress: {
+      rowsDone: job.rowsDone,
+      bytesDone: job.bytesDone,
+      bytesTotal: job.bytesTotal,
+      currentFile: job.currentFile ?? null,
+    },
+    counts: (job.counts as ImportJobBody["counts"]) ?? null,
+    report: (job.report as unknown as ImportReport | null) ?? null,
+    error: job.error,
+    createdAt: job.createdAt.toISOString(),
+    startedAt: job.startedAt?.toISOString() ?? null,
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function registerImportRoutes(app: AppOpenAPI): void {
+  app.openapi(startImport, async (c) => {
+    const { db, config } = c.var.deps;
+    const { tenantId, clientId } = c.var.auth;
+    const { dryRun, force } = c.req.valid("query");
+    const tenant = await findTenantById(db, tenantId);
+    if (!tenant) throw new ApiError("not_found", "The token's tenant no longer exists.");
+    const upload = await saveUpload(
+      c.req.raw,
+      join(config.DATA_DIR, "uploads"),
+      crypto.randomUUID(),
+      config.UPLOAD_MAX_BYTES,
+    );
+    const job = await createImportJob(db, tenant, {
+      fileName: upload.fileName,
+      bytesTotal: upload.bytes,
+      dryRun,
+      force,
+      createdBy: clientId,
+    });
+    void runImportJob(db, tenant, job, upload.path, {
+      maxRemovalShare: config.IMPORT_MAX_REMOVAL_SHARE,
+      limits: {
+        maxEntries: config.ZIP_MAX_ENTRIES,
+        maxInflatedBytes: config.ZIP_MAX_INFLATED_BYTES,
+        maxCompressionRatio: config.ZIP_MAX_RATIO,
+      },
+    })
+      .catch((error: unknown) => {
+        console.error(`[import ${job.id}] failed: ${error instanceof Error ? error.message : String(error)}`);
+      })
+      .finally(() => upload.remove());
+    return c.json(toBody(job), 202, { location: `/admin/v1/imports/${job.id}` });
+  });
+
+  app.openapi(getImport, async (c) => {
+    const { id } = c.req.valid("param");
+    const job = UUID.test(id) ? await findImportJob(c.var.deps.db, c.var.auth.tenantId, id) : undefined;
+    if (!job) throw new ApiError("not_found", `No import ${id} for this tenant.`);
+    return c.json(toBody(job), 200);
+  });
+
+  app.openapi(listImports, async (c) => {
+    const jobs = await listImportJobs(c.var.deps.db, c.var.auth.tenantId);
+    return c.json({ imports: jobs.map(toBody) }, 200);
+  });
+}

@@ -1,0 +1,120 @@
+import { and, desc, eq } from "drizzle-orm";
+import type { ImportReport } from "../csv/report.ts";
+import type { Database } from "../db/client.ts";
+import { importJobs } from "../db/schema/index.ts";
+import { withTenant } from "../db/tenant-context.ts";
+import type { Tenant } from "../tenants/tenants.ts";
+import { type ImportOptions, type ImportOutcome, importPackage } from "./import-package.ts";
+
+export type ImportJob = typeof importJobs.$inferSelect;
+
+export interface NewImportJob {
+  fileName: string;
+  bytesTotal: number;
+  dryRun: boolean;
+  force: boolean;
+  createdBy: string;
+}
+
+/**
+ * Progress of the jobs this process is running. Kept in memory because the import holds its
+ * transaction (and, on PGlite, the only connection) until it ends; status requests are answered
+ * from here meanwhile, and from the table before and after.
+ */
+const running = new Map<string, { job: ImportJob; rowsDone: number; file: string | null }>();
+
+export async function createImportJob(db: Database, tenant: Tenant, job: NewImportJob): Promise<ImportJob> {
+  return withTenant(db, tenant.id, async (tx) => {
+    const [row] = await tx
+      .insert(importJobs)
+      .values({ tenantId: tenant.id, status: "queued", ...job })
+      .returning();
+    if (!row) throw new Error("The import job could not be recorded");
+    return row;
+  });
+}
+
+/**
+ * Runs a recorded job to its end: `running` with live progress, then `succeeded`, `rejected`
+ * or `failed` with the counts and the whole report stored on the job.
+ */
+export async function runImportJob(
+  db: Database,
+  tenant: Tenant,
+  job: ImportJob,
+  path: string,
+  options: Omit<ImportOptions, "dryRun" | "force" | "onProgress"> & {
+    onProgress?: ImportOptions["onProgress"];
+  },
+): Promise<ImportOutcome> {
+  const started = await updateJob(db, tenant.id, job.id, { status: "running", startedAt: new Date() });
+  running.set(job.id, { job: started, rowsDone: 0, file: null });
+  try {
+    const outcome = await importPackage(db, tenant, path, {
+      ...options,
+      dryRun: job.dryRun,
+      force: job.force,
+      onProgress: (progress) => {
+        running.set(job.id, { job: started, rowsDone: progress.rows, file: progress.file });
+        options.onProgress?.(progress);
+      },
+    });
+    await updateJob(db, tenant.id, job.id, {
+      status: outcome.status,
+      finishedAt: new Date(),
+      rowsDone: rowsRead(outcome.report),
+      bytesDone: job.bytesTotal ?? 0,
+      counts: outcome.report.files,
+      report: outcome.report as unknown as Record<string, unknown>,
+    });
+    return outcome;
+  } catch (error) {
+    await updateJob(db, tenant.id, job.id, {
+      status: "failed",
+      finishedAt: new Date(),
+      error: error instanceof Error ? error.message : String(error),
+    });
+    throw error;
+  } finally {
+    running.delete(job.id);
+  }
+}
+
+/** A job of the tenant with its live progress when it is running here; undefined if unknown. */
+export async function findImportJob(
+  db: Database,
+  tenantId: string,
+  id: string,
+): Promise<(ImportJob & { currentFile: string | null }) | undefined> {
+  const live = running.get(id);
+  if (live && live.job.tenantId === tenantId) {
+    return { ...live.job, rowsDone: live.rowsDone, currentFile: live.file };
+  }
+  const [row] = await withTenant(db, tenantId, (tx) =>
+    tx.select().from(importJobs).where(and(eq(importJobs.id, id), eq(importJobs.tenantId, tenantId))),
+  );
+  return row ? { ...row, currentFile: null } : undefined;
+}
+
+export async function listImportJobs(db: Database, tenantId: string, limit = 50): Promise<ImportJob[]> {
+  return withTenant(db, tenantId, (tx) =>
+    tx.select().from(importJobs).orderBy(desc(importJobs.createdAt)).limit(limit),
+  );
+}
+
+async function updateJob(
+  db: Database,
+  tenantId: string,
+  id: string,
+  values: Partial<typeof importJobs.$inferInsert>,
+): Promise<ImportJob> {
+  const [row] = await withTenant(db, tenantId, (tx) =>
+    tx.update(importJobs).set(values).where(eq(importJobs.id, id)).returning(),
+  );
+  if (!row) throw new Error(`Import job ${id} is gone`);
+  return row;
+}
+
+function rowsRead(report: ImportReport): number {
+  return Object.values(report.files).reduce((sum, file) => sum + file.read, 0);
+}

@@ -1,0 +1,199 @@
+import { sql, TransactionRollbackError } from "drizzle-orm";
+import type { FileName } from "../csv/catalogue.ts";
+import type { FileMode } from "../csv/lifecycle.ts";
+import type { PackageLimits } from "../csv/package-limits.ts";
+import { openOneRosterPackage, readPackage } from "../csv/read-package.ts";
+import type { CsvRecord } from "../csv/record.ts";
+import { addProblem, fileCounters, type ImportReport, type ReportCollector } from "../csv/report.ts";
+import type { Database, Transaction } from "../db/client.ts";
+import { withTenant } from "../db/tenant-context.ts";
+import type { Tenant } from "../tenants/tenants.ts";
+import { applyRecords } from "./apply-records.ts";
+import { countActive, markMissingAsDeleted } from "./bulk-removal.ts";
+import { FILE_MAPPINGS } from "./record-to-row.ts";
+import { findBrokenReferences } from "./references.ts";
+import { stageLines } from "./staging.ts";
+import { createStaging } from "./staging.ts";
+
+export type ImportStatus = "succeeded" | "rejected" | "failed";
+
+export interface ImportProgress {
+  file: FileName;
+  /** Rows read so far, all files together. */
+  rows: number;
+}
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  /** Apply a bulk import even when it removes more than `maxRemovalShare`. */
+  force?: boolean;
+  maxRemovalShare: number;
+  limits?: Partial<PackageLimits>;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportOutcome {
+  status: ImportStatus;
+  dryRun: boolean;
+  report: ImportReport;
+}
+
+/** Files whose mass removal is held for a person to confirm (`--force`). */
+const GUARDED: readonly FileName[] = ["users", "enrollments"];
+const BATCH = 1000;
+
+/**
+ * Imports one OneRoster CSV package into a tenant, all or nothing: one transaction, one import
+ * per tenant at a time (a second waits for the first), references and duplicates checked
+ * set-based before commit, bulk files as full snapshots. A package with any error, or a bulk
+ * removal above the threshold, is rejected and changes nothing; so is every dry run, which
+ * otherwise gives exactly the report and counts of the real run.
+ *
+ * @example
+ * const { status, report } = await importPackage(db, tenant, "district.zip", { maxRemovalShare: 0.2 });
+ */
+export async function importPackage(
+  db: Database,
+  tenant: Tenant,
+  path: string,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
+  const dryRun = options.dryRun ?? false;
+  const pkg = await openOneRosterPackage(path, { limits: options.limits ?? {} });
+  const { collector, report } = pkg;
+  try {
+    if (pkg.source === undefined || pkg.manifest === undefined) {
+      return { status: "rejected", dryRun, report };
+    }
+    await withTenant(db, tenant.id, async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`import:${tenant.id}`}))`);
+      await tx.execute(sql`set constraints all deferred`);
+      await createStaging(tx);
+      const loader = new PackageLoader(tx, tenant.id, collector, options);
+      for await (const row of readPackage(pkg)) {
+        await loader.add(row.record, row.mode, row.line);
+      }
+      await loader.finish();
+      if (report.status === "rejected" || dryRun) tx.rollback();
+    });
+    return { status: "succeeded", dryRun, report };
+  } catch (error) {
+    if (error instanceof TransactionRollbackError) {
+      return { status: report.status === "rejected" ? "rejected" : "succeeded", dryRun, report };
+    }
+    addProblem(collector, {
+      file: report.package,
+      rule: "import.database_refused",
+      message: `The database refused the import: ${databaseReason(error)}`,
+    });
+    return { status: "failed", dryRun, report };
+  } finally {
+    await pkg.close();
+  }
+}
+
+/** Batches records per file, applies them and keeps the per-file counters. */
+class PackageLoader {
+  private readonly batches = new Map<FileName, { records: CsvRecord[]; lines: number[] }>();
+  private readonly modes = new Map<FileName, FileMode>();
+  private readonly activeBefore = new Map<FileName, number>();
+  private rows = 0;
+
+  constructor(
+    private readonly tx: Transaction,
+    private readonly tenantId: string,
+    private readonly collector: ReportCollector,
+    private readonly options: ImportOptions,
+  ) {}
+
+  async add(record: CsvRecord, mode: FileMode, line: number): Promise<void> {
+    const file = record.file;
+    if (!this.modes.has(file)) {
+      this.modes.set(file, mode);
+      if (mode === "bulk") this.activeBefore.set(file, await countActive(this.tx, FILE_MAPPINGS[file].table));
+    }
+    const batch = this.batches.get(file) ?? { records: [], lines: [] };
+    this.batches.set(file, batch);
+    batch.records.push(record);
+    batch.lines.push(line);
+    this.rows += 1;
+    if (batch.records.length >= BATCH) await this.flush(file);
+  }
+
+  async finish(): Promise<void> {
+    for (const file of this.batches.keys()) await this.flush(file);
+    for (const [file, mode] of this.modes) {
+      if (mode === "bulk") await this.removeMissing(file);
+    }
+    const { problems, total } = await findBrokenReferences(this.tx, [...this.modes.keys()]);
+    for (const broken of problems) {
+      addProblem(this.collector, {
+        file: `${broken.file}.csv`,
+        line: broken.line,
+        column: broken.column,
+        rule: "reference.unknown_record",
+        value: broken.value,
+        message: `${broken.column} points at '${broken.value}', which is neither in the package nor already held (${broken.target}).`,
+      });
+    }
+    if (total > problems.length) {
+      addProblem(this.collector, {
+        file: this.collector.report.package,
+        rule: "reference.unknown_record",
+        message: `${total - problems.length} more rows point at records that do not exist.`,
+      });
+    }
+  }
+
+  private async flush(file: FileName): Promise<void> {
+    const batch = this.batches.get(file);
+    if (!batch || batch.records.length === 0) return;
+    this.batches.set(file, { records: [], lines: [] });
+    const staged = batch.records.map((record, i) => ({
+      record,
+      sourcedId: String(record.values.sourcedId),
+      line: batch.lines[i] ?? 0,
+    }));
+    const duplicates = await stageLines(this.tx, file, staged);
+    const counters = fileCounters(this.collector, `${file}.csv`);
+    for (const duplicate of duplicates) {
+      counters.rejected += 1;
+      addProblem(this.collector, {
+        file: `${file}.csv`,
+        line: duplicate.line,
+        column: "sourcedId",
+        rule: "row.duplicate_sourced_id",
+        value: duplicate.sourcedId,
+        message: `sourcedId '${duplicate.sourcedId}' is already used on line ${duplicate.firstLine}.`,
+      });
+    }
+    const dropped = new Set(duplicates.map((d) => d.line));
+    const records = staged.filter((s) => !dropped.has(s.line)).map((s) => s.record);
+    const applied = await applyRecords(this.tx, this.tenantId, file, records);
+    counters.inserted += applied.inserted;
+    counters.updated += applied.updated;
+    counters.unchanged += applied.unchanged;
+    this.options.onProgress?.({ file, rows: this.rows });
+  }
+
+  private async removeMissing(file: FileName): Promise<void> {
+    const deleted = await markMissingAsDeleted(this.tx, file, FILE_MAPPINGS[file].table);
+    fileCounters(this.collector, `${file}.csv`).deleted += deleted;
+    const before = this.activeBefore.get(file) ?? 0;
+    const share = before === 0 ? 0 : deleted / before;
+    if (GUARDED.includes(file) && share > this.options.maxRemovalShare && !this.options.force) {
+      addProblem(this.collector, {
+        file: `${file}.csv`,
+        rule: "import.removal_held",
+        message: `This bulk file would mark ${deleted} of ${before} active ${file} (${Math.round(share * 100)}%) as tobedeleted, more than the ${Math.round(this.options.maxRemovalShare * 100)}% allowed.`,
+      });
+    }
+  }
+}
+
+/** The database's reason (constraint and message) without the SQL or its parameters. */
+function databaseReason(error: unknown): string {
+  let current: unknown = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current instanceof Error ? current.message : String(error);
+}
