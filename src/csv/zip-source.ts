@@ -1,0 +1,104 @@
+import { basename } from "node:path";
+import type { Readable } from "node:stream";
+import { type Entry, getFileNameLowLevel, openPromise, type ZipFile } from "yauzl";
+import { admitEntries, type RawEntry } from "./admit-entries.ts";
+import { createByteLimit, type InflateBudget, type PackageLimits } from "./package-limits.ts";
+import type { PackageSource } from "./package-source.ts";
+import { addProblem, type ReportCollector } from "./report.ts";
+
+/**
+ * Lists a zip from its central directory (nothing is inflated) and admits its entries. Entry
+ * streams are inflated lazily and counted byte by byte against the declared sizes and limits.
+ *
+ * @example
+ * const source = await openZipSource("district.zip", collector, DEFAULT_PACKAGE_LIMITS);
+ */
+export async function openZipSource(
+  path: string,
+  collector: ReportCollector,
+  limits: PackageLimits,
+): Promise<PackageSource | undefined> {
+  const name = basename(path);
+  const unreadable = (reason: unknown) => {
+    addProblem(collector, {
+      file: name,
+      rule: "zip.unreadable",
+      message: `${name} cannot be read as a zip file (${reason instanceof Error ? reason.message : String(reason)}).`,
+    });
+    return undefined;
+  };
+  let zip: ZipFile;
+  try {
+    // Names are decoded and checked here rather than by yauzl, which would abort the whole
+    // listing on the first unsafe path instead of letting every problem be reported.
+    zip = await openPromise(path, {
+      lazyEntries: true,
+      autoClose: false,
+      decodeStrings: false,
+      validateEntrySizes: false,
+    });
+  } catch (reason) {
+    return unreadable(reason);
+  }
+  if (zip.entryCount > limits.maxEntries) {
+    zip.close();
+    addProblem(collector, {
+      file: name,
+      rule: "zip.too_many_entries",
+      message: `${name} holds ${zip.entryCount} entries; at most ${limits.maxEntries} are accepted.`,
+    });
+    return undefined;
+  }
+  const byName = new Map<string, Entry>();
+  const listing: RawEntry[] = [];
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const entryName = getFileNameLowLevel(
+        entry.generalPurposeBitFlag,
+        entry.fileNameRaw,
+        entry.extraFields,
+        false,
+      );
+      if (!byName.has(entryName)) byName.set(entryName, entry);
+      listing.push({
+        name: entryName,
+        directory: entryName.endsWith("/"),
+        size: entry.uncompressedSize,
+        compressedSize: entry.compressedSize,
+        encrypted: entry.isEncrypted(),
+        // An encrypted entry is refused as such, not as an unreadable compression method.
+        decodable: entry.isEncrypted() || entry.canDecodeFileData(),
+      });
+    }
+  } catch (reason) {
+    zip.close();
+    return unreadable(reason);
+  }
+  const admitted = admitEntries(name, listing, collector, limits);
+  const readable = new Set([...admitted.files.values(), ...admitted.misnamed.keys()]);
+  const budget: InflateBudget = { inflated: 0, limit: limits.maxInflatedBytes };
+  return {
+    name,
+    files: admitted.files,
+    misnamed: admitted.misnamed,
+    get bytesRead() {
+      return budget.inflated;
+    },
+    async open(entryName: string): Promise<Readable> {
+      const entry = byName.get(entryName);
+      if (entry === undefined || !readable.has(entryName)) {
+        throw new Error(`${entryName} is not an admitted entry of ${name}`);
+      }
+      const inflating = await zip.openReadStreamPromise(entry);
+      const counted = createByteLimit(entryName, entry.uncompressedSize, limits, budget);
+      // A limit error ends the counter; the inflater must stop too, or it keeps reading the zip.
+      counted.on("error", () => inflating.destroy());
+      counted.on("close", () => inflating.destroy());
+      inflating.on("error", (reason) => counted.destroy(reason));
+      return inflating.pipe(counted);
+    },
+    async close() {
+      zip.close();
+    },
+  };
+}
