@@ -4,6 +4,7 @@ import { deploymentScript } from "../db/sql-script.ts";
 import { TenantError } from "../tenants/tenants.ts";
 import { clientsCommand } from "./commands/clients.ts";
 import { demoCommand } from "./commands/demo.ts";
+import { exportCommand } from "./commands/export.ts";
 import { generateCommand } from "./commands/generate.ts";
 import { importCommand } from "./commands/import.ts";
 import { serveRuntime } from "./commands/serve.ts";
@@ -23,12 +24,15 @@ Usage: npx tsa-gateway <command> [options]
                                         create an API client; prints {"clientId","clientSecret","scopes"}
   import <zip|dir> --tenant <slug> [--dry-run] [--force] [--json]
                                         import a OneRoster CSV package and print its validation report
+  export oneroster <out.zip> --tenant <slug> [--since <ISO>]
+                                        write the tenant's OneRoster package (bulk, or delta since a time)
   generate <out.zip> --students <n> [--seed <s>]
                                         write a synthetic district as a OneRoster 1.2 bulk package
 
 Without DATABASE_URL the gateway uses an embedded PostgreSQL (PGlite) under DATA_DIR (./.data).`;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+/** A command resolves with its exit code, or nothing for success. */
+const COMMANDS: Record<string, (args: string[]) => Promise<number | undefined | void>> = {
   demo: () => demoCommand(),
   serve: async () => serveRuntime(await openRuntime({ migrate: "embedded" })),
   migrate: async () => {
@@ -42,6 +46,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   tenants: tenantsCommand,
   clients: clientsCommand,
   import: importCommand,
+  export: exportCommand,
   generate: generateCommand,
 };
 
@@ -60,8 +65,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    await command(args);
-    return 0;
+    return (await command(args)) ?? 0;
   } catch (error) {
     if (EXPECTED_ERRORS.some((type) => error instanceof type)) {
       console.error(`Error: ${(error as Error).message}`);

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { FileName } from "../csv/catalogue.ts";
 import type { CsvRecord } from "../csv/record.ts";
@@ -221,7 +222,10 @@ export const FILE_MAPPINGS: Record<FileName, FileMapping> = {
       academicSessionSourcedId: text(v, "academicSessionSourcedId"),
       resultValueMin: num(v, "resultValueMin"),
       resultValueMax: num(v, "resultValueMax"),
-      schoolSourcedId: required(v, "schoolSourcedId"),
+      // 1.1 line items name no school: it is the class's.
+      schoolSourcedId:
+        text(v, "schoolSourcedId") ??
+        sql`(select c.school_sourced_id from classes c where c.tenant_id = current_tenant_id() and c.sourced_id = ${required(v, "classSourcedId")})`,
     }),
   },
   lineItemScoreScales: {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validatePackage } from "../../src/csv/read-package.ts";
 import { runCli, startCli } from "../support/cli.ts";
 import { createEmptyDatabase, TEST_DATABASE_URL, type TestDatabase } from "../support/database.ts";
 
@@ -83,6 +84,39 @@ describe("the tsa-gateway command", () => {
     const badPort = await runCli(["serve"], { ...env, PORT: "eighty" });
     expect(badPort.code).toBe(1);
     expect(badPort.stderr).toMatch(/PORT="eighty": must be a whole number/);
+  });
+
+  it("generates a district, imports it with a JSON report, and exports it again", async () => {
+    const zip = join(dataDir, "district.zip");
+    const generated = await runCli(["generate", zip, "--students", "25", "--seed", "3"], env);
+    expect(generated.code).toBe(0);
+    expect(generated.stderr).toMatch(/Wrote .*district\.zip: \d+ rows/);
+
+    const dry = await runCli(["import", zip, "--tenant", "riverside", "--dry-run", "--json"], env);
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ status: "succeeded", dryRun: true });
+
+    const real = await runCli(["import", zip, "--tenant", "riverside", "--json"], env);
+    const result = JSON.parse(real.stdout);
+    expect(result.status).toBe("succeeded");
+    expect(result.report.files["users.csv"].inserted).toBeGreaterThan(25);
+
+    const out = join(dataDir, "export.zip");
+    const exported = await runCli(["export", "oneroster", out, "--tenant", "riverside"], env);
+    expect(exported.code).toBe(0);
+    const report = await validatePackage(out);
+    expect(report.problems).toEqual([]);
+    expect(report.files["users.csv"]?.read).toBe(result.report.files["users.csv"].inserted);
+  });
+
+  it("prints the validation report and exits 1 when a package is rejected", async () => {
+    const broken = await runCli(
+      ["import", join(dataDir, "missing.zip"), "--tenant", "riverside"],
+      env,
+    );
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/REJECTED/);
+    expect(broken.stdout).toMatch(/fix: /);
   });
 
   it("runs the demo: a generated district, a client with every scope, and a server that answers", async () => {

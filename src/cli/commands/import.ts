@@ -13,7 +13,7 @@ const USAGE = "tsa-gateway import <zip|dir> --tenant <slug> [--dry-run] [--force
  * Imports a OneRoster CSV package (zip or folder) into a tenant and prints the validation
  * report; the exit code is 1 when the package is rejected or the import fails.
  */
-export async function importCommand(args: string[]): Promise<void> {
+export async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(
     args,
     {
@@ -56,7 +56,7 @@ export async function importCommand(args: string[]): Promise<void> {
       console.log(formatReport(outcome.report));
       console.log(`\nImport ${job.id}: ${outcome.status}${outcome.dryRun ? " (dry run: nothing was changed)" : ""}`);
     }
-    if (outcome.status !== "succeeded") process.exitCode = 1;
+    return outcome.status === "succeeded" ? 0 : 1;
   } finally {
     await runtime.database.close();
   }

@@ -1,0 +1,58 @@
+import { PassThrough, Readable } from "node:stream";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AppOpenAPI } from "../app/app-env.ts";
+import { problemResponse } from "../app/openapi-helpers.ts";
+import { requireScopes } from "../auth/bearer.ts";
+import { startDisclosedExport } from "../exports/disclosed-export.ts";
+
+const exportOneRosterRoute = createRoute({
+  method: "get",
+  path: "/admin/v1/exports/oneroster.zip",
+  tags: ["Admin: exports"],
+  summary: "The tenant's OneRoster 1.2 CSV package",
+  description:
+    "Without `since`: a bulk package of every active record. With `since` (ISO 8601 date-time): a delta package of every record changed after that instant, deletions as `tobedeleted`. Streamed from one consistent snapshot; every export is recorded in the disclosure log.",
+  security: [{ OAuth2CC: ["gateway.export"] }],
+  middleware: [requireScopes(["gateway.export"])] as const,
+  request: {
+    query: z.object({
+      since: z.iso.datetime({ offset: true }).optional().openapi({ example: "2026-09-01T00:00:00.000Z" }),
+    }),
+  },
+  responses: {
+    200: { content: { "application/zip": { schema: z.string().openapi({ format: "binary" }) } }, description: "The package" },
+    400: problemResponse("`since` is not an ISO 8601 date-time"),
+    401: problemResponse("No or bad token"),
+    403: problemResponse("The token lacks gateway.export"),
+  },
+});
+
+export function registerExportRoutes(app: AppOpenAPI): void {
+  app.openapi(exportOneRosterRoute, async (c) => {
+    const { db } = c.var.deps;
+    const { tenantId, clientId } = c.var.auth;
+    const sinceText = c.req.valid("query").since;
+    const since = sinceText ? new Date(sinceText) : undefined;
+    const body = new PassThrough();
+    const { disclosed, done } = startDisclosedExport(
+      db,
+      {
+        tenantId,
+        recipient: clientId,
+        endpoint: `GET ${c.req.path}`,
+        query: new URL(c.req.url).search.slice(1),
+        ip: c.req.header("x-forwarded-for"),
+        since,
+      },
+      body,
+    );
+    // Nothing is sent before the disclosure is recorded; a later failure cuts the stream short.
+    done.catch((error: unknown) => body.destroy(error instanceof Error ? error : new Error(String(error))));
+    await disclosed;
+    const name = `oneroster-${since ? "delta" : "bulk"}-${new Date().toISOString().slice(0, 10)}.zip`;
+    return new Response(Readable.toWeb(body) as ReadableStream, {
+      status: 200,
+      headers: { "content-type": "application/zip", "content-disposition": `attachment; filename="${name}"` },
+    });
+  });
+}
