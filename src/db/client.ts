@@ -25,8 +25,8 @@ export interface DatabaseHandle {
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; maxConnections?: number }
-  /** `dataDir` undefined keeps the database in memory (tests). */
-  | { kind: "pglite"; dataDir?: string };
+  /** `dataDir` undefined keeps the database in memory; `initialData` starts it from a dump (tests). */
+  | { kind: "pglite"; dataDir?: string; initialData?: Blob };
 
 /**
  * Opens the database the configuration names: PostgreSQL through a `pg` pool when a URL is
@@ -52,7 +52,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   }
   const dataDir = target.dataDir ? join(resolve(target.dataDir), "pgdata") : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, { extensions: { btree_gist } });
+  const client = await PGlite.create(dataDir, {
+    extensions: { btree_gist },
+    ...(target.initialData ? { loadDataDir: target.initialData } : {}),
+  });
   return {
     db: drizzlePglite(client, options) as unknown as Database,
     kind: "pglite",

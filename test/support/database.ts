@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
+import { readFileSync } from "node:fs";
+import { inject } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
-import { migrateDatabase } from "../../src/db/migrate.ts";
+import { adminQuery, TEST_DATABASE_URL, withDatabase } from "./database-server.ts";
 
-/** PostgreSQL server the suite runs against when set; PGlite in memory otherwise. */
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
+export { TEST_DATABASE_URL } from "./database-server.ts";
 export const TEST_DB_KIND = TEST_DATABASE_URL ? "postgres" : "pglite";
 
 export interface TestDatabase extends DatabaseHandle {
@@ -12,14 +12,12 @@ export interface TestDatabase extends DatabaseHandle {
   url: string | undefined;
 }
 
-/** A fresh, empty database for one test file; on PostgreSQL a uniquely named one, dropped on close. */
-export async function createEmptyDatabase(): Promise<TestDatabase> {
-  if (!TEST_DATABASE_URL) {
-    return { ...(await openDatabase({ kind: "pglite" })), url: undefined };
-  }
+/** A uniquely named database on the test server, dropped on close; optionally a copy of a template. */
+async function serverDatabase(template?: string): Promise<TestDatabase> {
+  const server = TEST_DATABASE_URL as string;
   const name = `tsa_test_${randomBytes(6).toString("hex")}`;
-  await adminQuery(`create database ${name}`);
-  const url = withDatabase(TEST_DATABASE_URL, name);
+  await adminQuery(`create database ${name}${template ? ` template ${template}` : ""}`);
+  const url = withDatabase(server, name);
   const handle = await openDatabase({ kind: "postgres", url, maxConnections: 5 });
   return {
     ...handle,
@@ -31,25 +29,18 @@ export async function createEmptyDatabase(): Promise<TestDatabase> {
   };
 }
 
-/** A fresh database with every migration applied. */
+/** A fresh, empty database for one test file (for tests of the migrations themselves). */
+export async function createEmptyDatabase(): Promise<TestDatabase> {
+  if (TEST_DATABASE_URL) return serverDatabase();
+  return { ...(await openDatabase({ kind: "pglite" })), url: undefined };
+}
+
+/**
+ * A fresh database with every migration applied, copied from the one the global setup
+ * migrated for this run (see global-setup.ts).
+ */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const database = await createEmptyDatabase();
-  await migrateDatabase(database);
-  return database;
-}
-
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
+  if (TEST_DATABASE_URL) return serverDatabase(inject("templateDatabase"));
+  const dump = new Blob([readFileSync(inject("pgliteDump"))]);
+  return { ...(await openDatabase({ kind: "pglite", initialData: dump })), url: undefined };
 }

@@ -1,13 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  date,
-  pgTable,
-  primaryKey,
-  text,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, check, date, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { CLASS_TYPES, ENROLLMENT_ROLES, SESSION_TYPES } from "../../csv/catalogue.ts";
 import { entityColumns, entityConstraints, extensibleEnum, refersTo } from "./columns.ts";
 import { orgs } from "./organizations.ts";
@@ -93,7 +85,10 @@ export const classTerms = pgTable(
     termSourcedId: text().notNull(),
   },
   (t) => [
-    primaryKey({ name: "class_terms_pkey", columns: [t.tenantId, t.classSourcedId, t.termSourcedId] }),
+    primaryKey({
+      name: "class_terms_pkey",
+      columns: [t.tenantId, t.classSourcedId, t.termSourcedId],
+    }),
     ...refersTo("class_terms_class", t.tenantId, t.classSourcedId, classes),
     ...refersTo("class_terms_term", t.tenantId, t.termSourcedId, academicSessions),
   ],

@@ -15,10 +15,7 @@ export const ATTENDANCE_CATEGORIES = [
 ] as const;
 
 const categoryCheck = (name: string, column: PgColumn) =>
-  check(
-    name,
-    sql`${column} in (${sql.raw(ATTENDANCE_CATEGORIES.map((c) => `'${c}'`).join(","))})`,
-  );
+  check(name, sql`${column} in (${sql.raw(ATTENDANCE_CATEGORIES.map((c) => `'${c}'`).join(","))})`);
 
 /** A school's calendar for one school year (Ed-Fi Calendar). */
 export const calendars = pgTable(

@@ -38,9 +38,7 @@ export const entityColumns = () => ({
   dateLastModified: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   sourceDateLastModified: timestamp({ withTimezone: true, precision: 3 }),
   metadata: jsonb().$type<Record<string, unknown>>(),
-  changeSeq: bigint({ mode: "number" })
-    .notNull()
-    .default(sql`nextval('change_seq')`),
+  changeSeq: bigint({ mode: "number" }).notNull().default(sql`nextval('change_seq')`),
 });
 
 interface EntityKeys {
@@ -79,7 +77,6 @@ export const refersTo = (
   }).onUpdate("cascade"),
   index(`${name}_idx`).on(tenantId, column),
 ];
-
 
 /**
  * A check that a column holds one of the vocabulary's tokens or an `ext:` extension token

@@ -80,7 +80,12 @@ export const lineItems = pgTable(
     assignDate: timestamp({ withTimezone: true, precision: 3 }).notNull(),
     dueDate: timestamp({ withTimezone: true, precision: 3 }).notNull(),
     classSourcedId: text().notNull(),
-    schoolSourcedId: text().notNull(),
+    /**
+     * Required by OneRoster. Left nullable only so that a 1.1 import, which names no school and
+     * takes the class's, can report an unknown class by line instead of failing on NOT NULL;
+     * the import's reference check refuses such rows, so no null is ever committed.
+     */
+    schoolSourcedId: text(),
     categorySourcedId: text().notNull(),
     academicSessionSourcedId: text(),
     resultValueMin: doublePrecision(),
@@ -219,7 +224,12 @@ export const assessmentResults = pgTable(
   },
   (t) => [
     ...entityConstraints("assessment_results", t),
-    ...refersTo("assessment_results_item", t.tenantId, t.assessmentLineItemSourcedId, assessmentLineItems),
+    ...refersTo(
+      "assessment_results_item",
+      t.tenantId,
+      t.assessmentLineItemSourcedId,
+      assessmentLineItems,
+    ),
     ...refersTo("assessment_results_student", t.tenantId, t.studentSourcedId, users),
     ...refersTo("assessment_results_scale", t.tenantId, t.scoreScaleSourcedId, scoreScales),
     extensibleEnum("assessment_results_score_status_check", t.scoreStatus, SCORE_STATUSES),

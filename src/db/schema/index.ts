@@ -4,6 +4,6 @@ export * from "./columns.ts";
 export * from "./gateway.ts";
 export * from "./gradebook.ts";
 export * from "./organizations.ts";
+export * from "./platform/index.ts";
 export * from "./tenants.ts";
 export * from "./users.ts";
-export * from "./platform/index.ts";

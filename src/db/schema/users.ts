@@ -1,14 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  date,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, check, date, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { ROLE_TYPES, SEXES } from "../../csv/catalogue.ts";
 import { entityColumns, entityConstraints, extensibleEnum, refersTo } from "./columns.ts";
 import { orgs } from "./organizations.ts";
@@ -114,12 +105,14 @@ export const userAgents = pgTable(
     agentSourcedId: text().notNull(),
   },
   (t) => [
-    primaryKey({ name: "user_agents_pkey", columns: [t.tenantId, t.userSourcedId, t.agentSourcedId] }),
+    primaryKey({
+      name: "user_agents_pkey",
+      columns: [t.tenantId, t.userSourcedId, t.agentSourcedId],
+    }),
     ...refersTo("user_agents_user", t.tenantId, t.userSourcedId, users),
     ...refersTo("user_agents_agent", t.tenantId, t.agentSourcedId, users),
   ],
 );
-
 
 /** Demographics share the user's sourcedId, as the binding requires. */
 export const demographics = pgTable(

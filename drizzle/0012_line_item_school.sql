@@ -1,0 +1,1 @@
+ALTER TABLE "line_items" ALTER COLUMN "school_sourced_id" DROP NOT NULL;

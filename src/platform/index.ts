@@ -1,0 +1,4 @@
+export * from "./dashboards.ts";
+export * from "./maintain.ts";
+export * from "./tables.ts";
+export * from "./user-context.ts";
