@@ -21,9 +21,14 @@ describe("exporting OneRoster CSV packages", () => {
   const exportTo = async (tenant: Tenant, name: string, since?: Date) => {
     const path = join(dir, name);
     const out = createWriteStream(path);
-    await withTenant(database.db, tenant.id, (tx) => exportOneRoster(tx, out, since ? { since } : {}), {
-      isolation: "repeatable read",
-    });
+    await withTenant(
+      database.db,
+      tenant.id,
+      (tx) => exportOneRoster(tx, out, since ? { since } : {}),
+      {
+        isolation: "repeatable read",
+      },
+    );
     await finished(out);
     return path;
   };
@@ -33,7 +38,12 @@ describe("exporting OneRoster CSV packages", () => {
     dir = scratchDir();
     source = await createTenant(database.db, "source", "Source");
     const files = districtFiles(30);
-    const outcome = await importPackage(database.db, source, await writePackage(join(dir, "in.zip"), files), OPTIONS);
+    const outcome = await importPackage(
+      database.db,
+      source,
+      await writePackage(join(dir, "in.zip"), files),
+      OPTIONS,
+    );
     expect(outcome.status).toBe("succeeded");
   });
   afterAll(() => database.close());
@@ -46,9 +56,16 @@ describe("exporting OneRoster CSV packages", () => {
 
   it("re-imports into a fresh tenant to the same records, field by field", async () => {
     const copy = await createTenant(database.db, "copy", "Copy");
-    const outcome = await importPackage(database.db, copy, await exportTo(source, "roundtrip.zip"), OPTIONS);
+    const outcome = await importPackage(
+      database.db,
+      copy,
+      await exportTo(source, "roundtrip.zip"),
+      OPTIONS,
+    );
     expect(outcome.status).toBe("succeeded");
-    expect(await tenantSnapshot(database.db, copy.id)).toEqual(await tenantSnapshot(database.db, source.id));
+    expect(await tenantSnapshot(database.db, copy.id)).toEqual(
+      await tenantSnapshot(database.db, source.id),
+    );
   });
 
   it("exports only what changed since a time as a delta, deletions included", async () => {
@@ -58,7 +75,13 @@ describe("exporting OneRoster CSV packages", () => {
     const delta = await writePackage(join(dir, "change.zip"), {
       users: {
         mode: "delta",
-        records: [asDelta({ ...users[0]!, values: { ...users[0]!.values, givenName: "Changed" } }, "active"), asDelta(users[1]!, "tobedeleted")],
+        records: [
+          asDelta(
+            { ...users[0]!, values: { ...users[0]!.values, givenName: "Changed" } },
+            "active",
+          ),
+          asDelta(users[1]!, "tobedeleted"),
+        ],
       },
     });
     expect((await importPackage(database.db, source, delta, OPTIONS)).status).toBe("succeeded");

@@ -4,12 +4,25 @@ import type { FileName } from "../../src/csv/catalogue.ts";
 import { importPackage } from "../../src/imports/import-package.ts";
 import { createTenant, type Tenant } from "../../src/tenants/tenants.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
-import { asDelta, districtFiles, type PackageFiles, scratchDir, writePackage } from "../support/packages.ts";
+import {
+  asDelta,
+  districtFiles,
+  type PackageFiles,
+  scratchDir,
+  writePackage,
+} from "../support/packages.ts";
 import { tenantChecksum, tenantSnapshot } from "../support/snapshot.ts";
 
 const OPTIONS = { maxRemovalShare: 0.2 };
-const counts = (report: { files: Record<string, { inserted: number; updated: number; unchanged: number; deleted: number }> }, file: FileName) =>
-  report.files[`${file}.csv`];
+const counts = (
+  report: {
+    files: Record<
+      string,
+      { inserted: number; updated: number; unchanged: number; deleted: number }
+    >;
+  },
+  file: FileName,
+) => report.files[`${file}.csv`];
 
 describe("importing OneRoster CSV packages", () => {
   let database: TestDatabase;
@@ -32,7 +45,10 @@ describe("importing OneRoster CSV packages", () => {
     const outcome = await importPackage(database.db, tenant, fullZip, OPTIONS);
     expect(outcome.report.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(outcome.status).toBe("succeeded");
-    expect(counts(outcome.report, "users")).toMatchObject({ inserted: full.users?.records.length, updated: 0 });
+    expect(counts(outcome.report, "users")).toMatchObject({
+      inserted: full.users?.records.length,
+      updated: 0,
+    });
     const snapshot = await tenantSnapshot(database.db, tenant.id);
     expect(snapshot.users).toHaveLength(full.users?.records.length ?? -1);
     expect(snapshot.enrollments).toHaveLength(full.enrollments?.records.length ?? -1);
@@ -56,13 +72,23 @@ describe("importing OneRoster CSV packages", () => {
     const enrollments = full.enrollments?.records ?? [];
     const fewer = (share: number) => ({
       ...full,
-      enrollments: { mode: "bulk" as const, records: enrollments.slice(0, Math.floor(enrollments.length * (1 - share))) },
+      enrollments: {
+        mode: "bulk" as const,
+        records: enrollments.slice(0, Math.floor(enrollments.length * (1 - share))),
+      },
     });
-    const small = await importPackage(database.db, tenant, await writePackage(join(dir, "small-cut.zip"), fewer(0.1)), OPTIONS);
+    const small = await importPackage(
+      database.db,
+      tenant,
+      await writePackage(join(dir, "small-cut.zip"), fewer(0.1)),
+      OPTIONS,
+    );
     expect(small.status).toBe("succeeded");
     const removed = enrollments.length - Math.floor(enrollments.length * 0.9);
     expect(counts(small.report, "enrollments")?.deleted).toBe(removed);
-    const statuses = (await tenantSnapshot(database.db, tenant.id)).enrollments as { status: string }[];
+    const statuses = (await tenantSnapshot(database.db, tenant.id)).enrollments as {
+      status: string;
+    }[];
     expect(statuses.filter((e) => e.status === "tobedeleted")).toHaveLength(removed);
 
     const before = await tenantChecksum(database.db, tenant.id);
@@ -82,14 +108,23 @@ describe("importing OneRoster CSV packages", () => {
     const [first, second] = full.users?.records ?? [];
     const renamed = { ...first!, values: { ...first!.values, givenName: "Renamed" } };
     const delta = await writePackage(join(dir, "delta.zip"), {
-      users: { mode: "delta", records: [asDelta(renamed, "active"), asDelta(second!, "tobedeleted")] },
+      users: {
+        mode: "delta",
+        records: [asDelta(renamed, "active"), asDelta(second!, "tobedeleted")],
+      },
     });
     const outcome = await importPackage(database.db, tenant, delta, OPTIONS);
     expect(outcome.status).toBe("succeeded");
     expect(counts(outcome.report, "users")).toMatchObject({ inserted: 0, updated: 2, deleted: 0 });
-    const users = (await tenantSnapshot(database.db, tenant.id)).users as { sourced_id: string; given_name: string; status: string }[];
+    const users = (await tenantSnapshot(database.db, tenant.id)).users as {
+      sourced_id: string;
+      given_name: string;
+      status: string;
+    }[];
     expect(users.find((u) => u.sourced_id === first!.values.sourcedId)?.given_name).toBe("Renamed");
-    expect(users.find((u) => u.sourced_id === second!.values.sourcedId)?.status).toBe("tobedeleted");
+    expect(users.find((u) => u.sourced_id === second!.values.sourcedId)?.status).toBe(
+      "tobedeleted",
+    );
     expect(users.filter((u) => u.status === "tobedeleted")).toHaveLength(1);
   });
 
@@ -98,8 +133,14 @@ describe("importing OneRoster CSV packages", () => {
     await importPackage(database.db, tenant, fullZip, OPTIONS);
     const before = await tenantChecksum(database.db, tenant.id);
     const results = full.results?.records ?? [];
-    const broken = { ...results[0]!, values: { ...results[0]!.values, studentSourcedId: "stu-nobody" } };
-    const changed = full.users!.records.map((u) => ({ ...u, values: { ...u.values, givenName: "Changed" } }));
+    const broken = {
+      ...results[0]!,
+      values: { ...results[0]!.values, studentSourcedId: "stu-nobody" },
+    };
+    const changed = full.users!.records.map((u) => ({
+      ...u,
+      values: { ...u.values, givenName: "Changed" },
+    }));
     const pkg = await writePackage(join(dir, "broken-last.zip"), {
       ...full,
       users: { mode: "bulk", records: changed },
@@ -108,17 +149,27 @@ describe("importing OneRoster CSV packages", () => {
     const outcome = await importPackage(database.db, tenant, pkg, OPTIONS);
     expect(outcome.status).toBe("rejected");
     const problem = outcome.report.problems.find((p) => p.rule === "reference.unknown_record");
-    expect(problem).toMatchObject({ file: "results.csv", line: 2, column: "studentSourcedId", value: "stu-nobody" });
+    expect(problem).toMatchObject({
+      file: "results.csv",
+      line: 2,
+      column: "studentSourcedId",
+      value: "stu-nobody",
+    });
     expect(await tenantChecksum(database.db, tenant.id)).toBe(before);
   });
 
   it("reports a sourcedId used twice in a file, with both lines", async () => {
     const tenant = await freshTenant("duplicates");
     const orgs = full.orgs!.records;
-    const pkg = await writePackage(join(dir, "dup.zip"), { ...full, orgs: { mode: "bulk", records: [...orgs, orgs[1]!] } });
+    const pkg = await writePackage(join(dir, "dup.zip"), {
+      ...full,
+      orgs: { mode: "bulk", records: [...orgs, orgs[1]!] },
+    });
     const outcome = await importPackage(database.db, tenant, pkg, OPTIONS);
     expect(outcome.status).toBe("rejected");
-    expect(outcome.report.problems.find((p) => p.rule === "row.duplicate_sourced_id")).toMatchObject({
+    expect(
+      outcome.report.problems.find((p) => p.rule === "row.duplicate_sourced_id"),
+    ).toMatchObject({
       file: "orgs.csv",
       line: orgs.length + 2,
       value: orgs[1]!.values.sourcedId,

@@ -7,7 +7,9 @@ import type { CsvRecord } from "../../src/csv/record.ts";
 import { createPackageWriter } from "../../src/csv/write-package.ts";
 import { GENERATED_METADATA_COLUMNS, generateDistrict } from "../../src/generate/index.ts";
 
-export type PackageFiles = Partial<Record<FileName, { mode: FileMode; records: readonly CsvRecord[] }>>;
+export type PackageFiles = Partial<
+  Record<FileName, { mode: FileMode; records: readonly CsvRecord[] }>
+>;
 
 /** A fresh temporary folder for one test file's packages. */
 export const scratchDir = () => mkdtempSync(join(tmpdir(), "tsa-packages-"));
@@ -30,7 +32,8 @@ export async function writePackage(path: string, files: PackageFiles): Promise<s
     const file = files[name];
     if (!file) continue;
     const metadata = new Set<string>(GENERATED_METADATA_COLUMNS[name] ?? []);
-    for (const record of file.records) for (const key of Object.keys(record.metadata)) metadata.add(key);
+    for (const record of file.records)
+      for (const key of Object.keys(record.metadata)) metadata.add(key);
     await writer.addFile(name, file.mode, file.records, [...metadata]);
   }
   await writer.finish();
@@ -38,6 +41,10 @@ export async function writePackage(path: string, files: PackageFiles): Promise<s
 }
 
 /** A delta record: the same values with a status and a modification time. */
-export function asDelta(record: CsvRecord, status: "active" | "tobedeleted", at = new Date()): CsvRecord {
+export function asDelta(
+  record: CsvRecord,
+  status: "active" | "tobedeleted",
+  at = new Date(),
+): CsvRecord {
   return { ...record, values: { ...record.values, status, dateLastModified: at.toISOString() } };
 }
