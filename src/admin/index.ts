@@ -1,9 +1,11 @@
 import type { AppOpenAPI } from "../app/app-env.ts";
 import { registerExportRoutes } from "./exports.routes.ts";
 import { registerImportRoutes } from "./imports.routes.ts";
+import { registerMetricsRoutes } from "./metrics.routes.ts";
 
 /** The gateway's own admin API under /admin/v1 (scopes gateway.import, gateway.export, gateway.admin). */
 export function registerAdmin(app: AppOpenAPI): void {
   registerImportRoutes(app);
   registerExportRoutes(app);
+  registerMetricsRoutes(app);
 }

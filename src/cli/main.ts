@@ -7,6 +7,7 @@ import { demoCommand } from "./commands/demo.ts";
 import { exportCommand } from "./commands/export.ts";
 import { generateCommand } from "./commands/generate.ts";
 import { importCommand } from "./commands/import.ts";
+import { maintainCommand } from "./commands/maintain.ts";
 import { serveRuntime } from "./commands/serve.ts";
 import { tenantsCommand } from "./commands/tenants.ts";
 import { CliError, openRuntime } from "./runtime.ts";
@@ -24,6 +25,7 @@ Usage: npx tsa-gateway <command> [options]
                                         create an API client; prints {"clientId","clientSecret","scopes"}
   import <zip|dir> --tenant <slug> [--dry-run] [--force] [--json]
                                         import a OneRoster CSV package and print its validation report
+  maintain                              create partitions ahead and refresh the dashboards
   export oneroster <out.zip> --tenant <slug> [--since <ISO>]
                                         write the tenant's OneRoster package (bulk, or delta since a time)
   generate <out.zip> --students <n> [--seed <s>]
@@ -46,6 +48,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number | undefined | 
   tenants: tenantsCommand,
   clients: clientsCommand,
   import: importCommand,
+  maintain: () => maintainCommand(),
   export: exportCommand,
   generate: generateCommand,
 };

@@ -119,6 +119,13 @@ describe("the tsa-gateway command", () => {
     expect(broken.stdout).toMatch(/fix: /);
   });
 
+  it("keeps partitions ahead and refreshes the dashboards", async () => {
+    const result = await runCli(["maintain"], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("school_metrics_current");
+    expect(result.stdout).toContain("lead_funnel_metrics");
+  });
+
   it("runs the demo: a generated district, a client with every scope, and a server that answers", async () => {
     const demo = await startCli(["demo"], env);
     try {
