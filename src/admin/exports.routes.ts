@@ -16,11 +16,17 @@ const exportOneRosterRoute = createRoute({
   middleware: [requireScopes(["gateway.export"])] as const,
   request: {
     query: z.object({
-      since: z.iso.datetime({ offset: true }).optional().openapi({ example: "2026-09-01T00:00:00.000Z" }),
+      since: z.iso
+        .datetime({ offset: true })
+        .optional()
+        .openapi({ example: "2026-09-01T00:00:00.000Z" }),
     }),
   },
   responses: {
-    200: { content: { "application/zip": { schema: z.string().openapi({ format: "binary" }) } }, description: "The package" },
+    200: {
+      content: { "application/zip": { schema: z.string().openapi({ format: "binary" }) } },
+      description: "The package",
+    },
     400: problemResponse("`since` is not an ISO 8601 date-time"),
     401: problemResponse("No or bad token"),
     403: problemResponse("The token lacks gateway.export"),
@@ -47,12 +53,17 @@ export function registerExportRoutes(app: AppOpenAPI): void {
       body,
     );
     // Nothing is sent before the disclosure is recorded; a later failure cuts the stream short.
-    done.catch((error: unknown) => body.destroy(error instanceof Error ? error : new Error(String(error))));
+    done.catch((error: unknown) =>
+      body.destroy(error instanceof Error ? error : new Error(String(error))),
+    );
     await disclosed;
     const name = `oneroster-${since ? "delta" : "bulk"}-${new Date().toISOString().slice(0, 10)}.zip`;
     return new Response(Readable.toWeb(body) as ReadableStream, {
       status: 200,
-      headers: { "content-type": "application/zip", "content-disposition": `attachment; filename="${name}"` },
+      headers: {
+        "content-type": "application/zip",
+        "content-disposition": `attachment; filename="${name}"`,
+      },
     });
   });
 }

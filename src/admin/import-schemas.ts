@@ -27,7 +27,10 @@ export const ImportReportSchema = z
     errors: z.number().int(),
     warnings: z.number().int(),
     problems: z.array(ProblemSchema),
-    counts: z.record(z.string(), z.record(z.string(), z.object({ severity: z.string(), count: z.number() }))),
+    counts: z.record(
+      z.string(),
+      z.record(z.string(), z.object({ severity: z.string(), count: z.number() })),
+    ),
     files: z.record(z.string(), FileCountsSchema),
   })
   .openapi("ImportReport");

@@ -6,7 +6,12 @@ import { jsonContent, problemResponse } from "../app/openapi-helpers.ts";
 import { requireScopes } from "../auth/bearer.ts";
 import type { ImportReport } from "../csv/report.ts";
 import type { ImportJob } from "../imports/import-jobs.ts";
-import { createImportJob, findImportJob, listImportJobs, runImportJob } from "../imports/import-jobs.ts";
+import {
+  createImportJob,
+  findImportJob,
+  listImportJobs,
+  runImportJob,
+} from "../imports/import-jobs.ts";
 import { findTenantById } from "../tenants/tenants.ts";
 import { type ImportJobBody, ImportJobSchema } from "./import-schemas.ts";
 import { saveUpload } from "./upload.ts";
@@ -57,7 +62,9 @@ const listImports = createRoute({
   summary: "Import history of the tenant, newest first",
   security: [{ OAuth2CC: ["gateway.import"] }],
   middleware: [requireScopes(["gateway.import"])] as const,
-  responses: { 200: jsonContent(z.object({ imports: z.array(ImportJobSchema) }), "Recent imports") },
+  responses: {
+    200: jsonContent(z.object({ imports: z.array(ImportJobSchema) }), "Recent imports"),
+  },
 });
 
 function toBody(job: ImportJob & { currentFile?: string | null }): ImportJobBody {
@@ -113,7 +120,9 @@ export function registerImportRoutes(app: AppOpenAPI): void {
       },
     })
       .catch((error: unknown) => {
-        console.error(`[import ${job.id}] failed: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(
+          `[import ${job.id}] failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
       })
       .finally(() => upload.remove());
     return c.json(toBody(job), 202, { location: `/admin/v1/imports/${job.id}` });
@@ -121,7 +130,9 @@ export function registerImportRoutes(app: AppOpenAPI): void {
 
   app.openapi(getImport, async (c) => {
     const { id } = c.req.valid("param");
-    const job = UUID.test(id) ? await findImportJob(c.var.deps.db, c.var.auth.tenantId, id) : undefined;
+    const job = UUID.test(id)
+      ? await findImportJob(c.var.deps.db, c.var.auth.tenantId, id)
+      : undefined;
     if (!job) throw new ApiError("not_found", `No import ${id} for this tenant.`);
     return c.json(toBody(job), 200);
   });

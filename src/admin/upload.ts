@@ -22,7 +22,12 @@ function limitTo(maxBytes: number, onBytes: (n: number) => void): Transform {
       seen += chunk.length;
       onBytes(seen);
       if (seen > maxBytes) {
-        done(new ApiError("payload_too_large", `The upload is larger than ${maxBytes} bytes (UPLOAD_MAX_BYTES). Split the package or import it with the CLI.`));
+        done(
+          new ApiError(
+            "payload_too_large",
+            `The upload is larger than ${maxBytes} bytes (UPLOAD_MAX_BYTES). Split the package or import it with the CLI.`,
+          ),
+        );
       } else {
         done(null, chunk);
       }
@@ -41,7 +46,11 @@ export async function saveUpload(
   maxBytes: number,
 ): Promise<SavedUpload> {
   const body = request.body;
-  if (!body) throw new ApiError("bad_request", "Send the package as the request body (application/zip) or as the multipart field 'file'.");
+  if (!body)
+    throw new ApiError(
+      "bad_request",
+      "Send the package as the request body (application/zip) or as the multipart field 'file'.",
+    );
   await mkdir(dir, { recursive: true });
   const path = join(dir, `${id}.zip`);
   const remove = () => rm(path, { force: true });
@@ -57,7 +66,10 @@ export async function saveUpload(
       return { path, fileName, bytes, remove };
     }
     if (!/^application\/(zip|octet-stream|x-zip-compressed)\b/.test(contentType)) {
-      throw new ApiError("unsupported_media_type", "Send the package as application/zip, or as multipart/form-data with a field named 'file'.");
+      throw new ApiError(
+        "unsupported_media_type",
+        "Send the package as application/zip, or as multipart/form-data with a field named 'file'.",
+      );
     }
     await pipeline(input, limitTo(maxBytes, count), createWriteStream(path));
     return { path, fileName: "upload.zip", bytes, remove };
@@ -81,11 +93,16 @@ function saveMultipartFile(
         stream.resume();
         return;
       }
-      saving = pipeline(stream, limiter, createWriteStream(path)).then(() => info.filename || "upload.zip");
+      saving = pipeline(stream, limiter, createWriteStream(path)).then(
+        () => info.filename || "upload.zip",
+      );
     });
     parser.on("error", reject);
     parser.on("close", () => {
-      if (!saving) reject(new ApiError("bad_request", "The form has no field named 'file' holding the package."));
+      if (!saving)
+        reject(
+          new ApiError("bad_request", "The form has no field named 'file' holding the package."),
+        );
       else saving.then(resolve, reject);
     });
     input.on("error", reject);

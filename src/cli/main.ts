@@ -33,8 +33,8 @@ Usage: npx tsa-gateway <command> [options]
 
 Without DATABASE_URL the gateway uses an embedded PostgreSQL (PGlite) under DATA_DIR (./.data).`;
 
-/** A command resolves with its exit code, or nothing for success. */
-const COMMANDS: Record<string, (args: string[]) => Promise<number | undefined | void>> = {
+/** A command resolves with its exit code, or with nothing for success. */
+const COMMANDS: Record<string, (args: string[]) => Promise<unknown>> = {
   demo: () => demoCommand(),
   serve: async () => serveRuntime(await openRuntime({ migrate: "embedded" })),
   migrate: async () => {
@@ -68,7 +68,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return (await command(args)) ?? 0;
+    const code = await command(args);
+    return typeof code === "number" ? code : 0;
   } catch (error) {
     if (EXPECTED_ERRORS.some((type) => error instanceof type)) {
       console.error(`Error: ${(error as Error).message}`);

@@ -13,7 +13,10 @@ export interface Progress {
  * const progress = createProgress("rows", { quiet: json });
  * progress.update(rows, "users.csv");
  */
-export function createProgress(unit: string, options: { quiet?: boolean; total?: number } = {}): Progress {
+export function createProgress(
+  unit: string,
+  options: { quiet?: boolean; total?: number } = {},
+): Progress {
   if (options.quiet) return { update: () => {}, stop: () => {} };
   if (process.stderr.isTTY) {
     const bar = new SingleBar({

@@ -75,7 +75,14 @@ const enumOf = (values: readonly string[], extensible = true): ColumnFormat => (
   extensible,
 });
 
-export const ORG_TYPES = ["department", "district", "local", "national", "school", "state"] as const;
+export const ORG_TYPES = [
+  "department",
+  "district",
+  "local",
+  "national",
+  "school",
+  "state",
+] as const;
 export const SESSION_TYPES = ["gradingPeriod", "semester", "schoolYear", "term"] as const;
 export const CLASS_TYPES = ["homeroom", "scheduled"] as const;
 export const ROLE_TYPES = [
@@ -344,4 +351,3 @@ export const LOAD_ORDER: readonly FileName[] = [
   "resultScoreScales",
   "resultLearningObjectiveIds",
 ];
-

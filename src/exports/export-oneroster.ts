@@ -32,7 +32,11 @@ function entityColumns(table: PgTable): EntityColumns {
 }
 
 /** Rows of one file in sourcedId order, a page at a time (keyset), so memory stays flat. */
-async function* records(tx: Transaction, file: FileName, since: Date | undefined): AsyncGenerator<CsvRecord> {
+async function* records(
+  tx: Transaction,
+  file: FileName,
+  since: Date | undefined,
+): AsyncGenerator<CsvRecord> {
   const table = FILE_MAPPINGS[file].table;
   const columns = entityColumns(table);
   const scope = since ? gt(columns.dateLastModified, since) : eq(columns.status, "active");

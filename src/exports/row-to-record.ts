@@ -22,7 +22,11 @@ function firstCredential(row: Row): Record<string, string> | undefined {
 }
 
 const isoDate = (value: unknown): string | undefined =>
-  value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === "string" ? value : undefined;
+  value instanceof Date
+    ? value.toISOString().slice(0, 10)
+    : typeof value === "string"
+      ? value
+      : undefined;
 
 /** A stored value in the typed form the CSV writer takes; null and empty lists are absent. */
 function toCsvValue(value: unknown, format: ColumnFormat): CsvValue | undefined {
@@ -66,7 +70,10 @@ export function rowToRecord(file: FileName, row: Row): CsvRecord {
     if (value !== undefined) values[column.name] = value;
   }
   const metadata = Object.fromEntries(
-    Object.entries((row.metadata as Record<string, unknown> | null) ?? {}).map(([k, v]) => [k, String(v)]),
+    Object.entries((row.metadata as Record<string, unknown> | null) ?? {}).map(([k, v]) => [
+      k,
+      String(v),
+    ]),
   );
   return { file, values, metadata };
 }

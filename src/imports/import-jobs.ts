@@ -23,7 +23,11 @@ export interface NewImportJob {
  */
 const running = new Map<string, { job: ImportJob; rowsDone: number; file: string | null }>();
 
-export async function createImportJob(db: Database, tenant: Tenant, job: NewImportJob): Promise<ImportJob> {
+export async function createImportJob(
+  db: Database,
+  tenant: Tenant,
+  job: NewImportJob,
+): Promise<ImportJob> {
   return withTenant(db, tenant.id, async (tx) => {
     const [row] = await tx
       .insert(importJobs)
@@ -47,7 +51,10 @@ export async function runImportJob(
     onProgress?: ImportOptions["onProgress"];
   },
 ): Promise<ImportOutcome> {
-  const started = await updateJob(db, tenant.id, job.id, { status: "running", startedAt: new Date() });
+  const started = await updateJob(db, tenant.id, job.id, {
+    status: "running",
+    startedAt: new Date(),
+  });
   running.set(job.id, { job: started, rowsDone: 0, file: null });
   try {
     const outcome = await importPackage(db, tenant, path, {
@@ -91,12 +98,19 @@ export async function findImportJob(
     return { ...live.job, rowsDone: live.rowsDone, currentFile: live.file };
   }
   const [row] = await withTenant(db, tenantId, (tx) =>
-    tx.select().from(importJobs).where(and(eq(importJobs.id, id), eq(importJobs.tenantId, tenantId))),
+    tx
+      .select()
+      .from(importJobs)
+      .where(and(eq(importJobs.id, id), eq(importJobs.tenantId, tenantId))),
   );
   return row ? { ...row, currentFile: null } : undefined;
 }
 
-export async function listImportJobs(db: Database, tenantId: string, limit = 50): Promise<ImportJob[]> {
+export async function listImportJobs(
+  db: Database,
+  tenantId: string,
+  limit = 50,
+): Promise<ImportJob[]> {
   return withTenant(db, tenantId, (tx) =>
     tx.select().from(importJobs).orderBy(desc(importJobs.createdAt)).limit(limit),
   );

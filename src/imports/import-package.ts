@@ -4,7 +4,12 @@ import type { FileMode } from "../csv/lifecycle.ts";
 import type { PackageLimits } from "../csv/package-limits.ts";
 import { openOneRosterPackage, readPackage } from "../csv/read-package.ts";
 import type { CsvRecord } from "../csv/record.ts";
-import { addProblem, fileCounters, type ImportReport, type ReportCollector } from "../csv/report.ts";
+import {
+  addProblem,
+  fileCounters,
+  type ImportReport,
+  type ReportCollector,
+} from "../csv/report.ts";
 import type { Database, Transaction } from "../db/client.ts";
 import { withTenant } from "../db/tenant-context.ts";
 import type { Tenant } from "../tenants/tenants.ts";
@@ -12,8 +17,7 @@ import { applyRecords } from "./apply-records.ts";
 import { countActive, markMissingAsDeleted } from "./bulk-removal.ts";
 import { FILE_MAPPINGS } from "./record-to-row.ts";
 import { findBrokenReferences } from "./references.ts";
-import { stageLines } from "./staging.ts";
-import { createStaging } from "./staging.ts";
+import { createStaging, stageLines } from "./staging.ts";
 
 export type ImportStatus = "succeeded" | "rejected" | "failed";
 
@@ -110,7 +114,8 @@ class PackageLoader {
     const file = record.file;
     if (!this.modes.has(file)) {
       this.modes.set(file, mode);
-      if (mode === "bulk") this.activeBefore.set(file, await countActive(this.tx, FILE_MAPPINGS[file].table));
+      if (mode === "bulk")
+        this.activeBefore.set(file, await countActive(this.tx, FILE_MAPPINGS[file].table));
     }
     const batch = this.batches.get(file) ?? { records: [], lines: [] };
     this.batches.set(file, batch);

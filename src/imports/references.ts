@@ -39,10 +39,19 @@ function referenceChecks(file: FileName): ReferenceCheck[] {
     getTableConfig(table)
       .foreignKeys.map((fk) => fk.reference())
       // A mirror's link back to its own record is not a reference the package made.
-      .filter((ref) => ref.columns.length === 2 && (table === own || ref.columns[1]?.name !== lineKey))
+      .filter(
+        (ref) => ref.columns.length === 2 && (table === own || ref.columns[1]?.name !== lineKey),
+      )
       .map((ref) => {
         const column = ref.columns[1]?.name ?? "";
-        return { file, table, lineKey, column, csvColumn: csvColumn ?? column, target: ref.foreignTable };
+        return {
+          file,
+          table,
+          lineKey,
+          column,
+          csvColumn: csvColumn ?? column,
+          target: ref.foreignTable,
+        };
       });
   const mirrored = MIRRORS.filter((m) => m.file === file).flatMap((m) =>
     fromTable(m.table, m.lineKey, m.csvColumn),

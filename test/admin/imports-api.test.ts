@@ -23,7 +23,12 @@ describe("the imports API", () => {
   });
   afterAll(() => database.close());
 
-  const post = (body: BodyInit, contentType: string | undefined, query = "", auth = importer) =>
+  const post = (
+    body: Buffer | string,
+    contentType: string | undefined,
+    query = "",
+    auth = importer,
+  ) =>
     harness.app.request(`/admin/v1/imports${query}`, {
       method: "POST",
       headers: { authorization: auth, ...(contentType ? { "content-type": contentType } : {}) },

@@ -22,19 +22,27 @@ describe("the dashboard API", () => {
   afterAll(() => database.close());
 
   it("serves the school metrics of the caller's tenant only, after a refresh", async () => {
-    const response = await harness.app.request("/admin/v1/metrics/schools", { headers: { authorization: admin } });
+    const response = await harness.app.request("/admin/v1/metrics/schools", {
+      headers: { authorization: admin },
+    });
     expect(response.status).toBe(200);
-    const { schools } = (await response.json()) as { schools: { tenantId: string; activeStudents?: number }[] };
+    const { schools } = (await response.json()) as {
+      schools: { tenantId: string; activeStudents?: number }[];
+    };
     expect(schools.length).toBeGreaterThanOrEqual(3);
     expect(new Set(schools.map((s) => s.tenantId))).toEqual(new Set([tenant.id]));
   });
 
   it("serves the funnel metrics and refuses a caller without gateway.admin", async () => {
-    const funnel = await harness.app.request("/admin/v1/metrics/funnel", { headers: { authorization: admin } });
+    const funnel = await harness.app.request("/admin/v1/metrics/funnel", {
+      headers: { authorization: admin },
+    });
     expect(funnel.status).toBe(200);
     expect(Array.isArray(((await funnel.json()) as { stages: unknown[] }).stages)).toBe(true);
     const importer = await bearerFor(harness.app, database, tenant, ["gateway.import"]);
-    const refused = await harness.app.request("/admin/v1/metrics/schools", { headers: { authorization: importer } });
+    const refused = await harness.app.request("/admin/v1/metrics/schools", {
+      headers: { authorization: importer },
+    });
     expect(refused.status).toBe(403);
   });
 });

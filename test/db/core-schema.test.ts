@@ -89,14 +89,12 @@ describe("core schema", () => {
 
   it("lets two tenants use the same sourcedId for unrelated records", async () => {
     await withTenant(database.db, north.id, (tx) =>
-      tx
-        .insert(orgs)
-        .values({
-          tenantId: north.id,
-          sourcedId: "sch-1",
-          name: "North Elementary",
-          type: "school",
-        }),
+      tx.insert(orgs).values({
+        tenantId: north.id,
+        sourcedId: "sch-1",
+        name: "North Elementary",
+        type: "school",
+      }),
     );
     const names = await withTenant(database.db, north.id, (tx) =>
       tx.select({ name: orgs.name }).from(orgs),
@@ -107,14 +105,12 @@ describe("core schema", () => {
   it("refuses sourcedIds with characters the OneRoster binding does not allow", async () => {
     await expectRefusal(
       withTenant(database.db, north.id, (tx) =>
-        tx
-          .insert(orgs)
-          .values({
-            tenantId: north.id,
-            sourcedId: "bad id,with comma",
-            name: "X",
-            type: "school",
-          }),
+        tx.insert(orgs).values({
+          tenantId: north.id,
+          sourcedId: "bad id,with comma",
+          name: "X",
+          type: "school",
+        }),
       ),
       /orgs_sourced_id_check/,
     );

@@ -1,7 +1,7 @@
 import { createApp } from "../../src/app/create-app.ts";
+import { createClient } from "../../src/auth/clients.ts";
 import type { Config } from "../../src/config/env.ts";
 import { loadConfig } from "../../src/config/env.ts";
-import { createClient } from "../../src/auth/clients.ts";
 import type { Tenant } from "../../src/tenants/tenants.ts";
 import type { TestDatabase } from "./database.ts";
 import { scratchDir } from "./packages.ts";

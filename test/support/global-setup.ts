@@ -25,7 +25,10 @@ export default async function setup(project: TestProject) {
   if (TEST_DATABASE_URL) {
     const name = `tsa_template_${randomBytes(5).toString("hex")}`;
     await adminQuery(`create database ${name}`);
-    const handle = await openDatabase({ kind: "postgres", url: withDatabase(TEST_DATABASE_URL, name) });
+    const handle = await openDatabase({
+      kind: "postgres",
+      url: withDatabase(TEST_DATABASE_URL, name),
+    });
     await migrateDatabase(handle);
     await handle.close();
     project.provide("templateDatabase", name);

@@ -1,7 +1,7 @@
 import { createWriteStream, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type FileName, FILE_NAMES } from "../../src/csv/catalogue.ts";
+import { FILE_NAMES, type FileName } from "../../src/csv/catalogue.ts";
 import type { FileMode } from "../../src/csv/lifecycle.ts";
 import type { CsvRecord } from "../../src/csv/record.ts";
 import { createPackageWriter } from "../../src/csv/write-package.ts";

@@ -1,10 +1,9 @@
-import { sql } from "drizzle-orm";
+import { getTableName, sql } from "drizzle-orm";
+import { FILE_NAMES } from "../../src/csv/catalogue.ts";
 import type { Database } from "../../src/db/client.ts";
 import { queryRows } from "../../src/db/query-rows.ts";
 import { withTenant } from "../../src/db/tenant-context.ts";
 import { FILE_MAPPINGS } from "../../src/imports/record-to-row.ts";
-import { getTableName } from "drizzle-orm";
-import { FILE_NAMES } from "../../src/csv/catalogue.ts";
 
 const TABLES = [...new Set(FILE_NAMES.map((file) => getTableName(FILE_MAPPINGS[file].table)))];
 
@@ -12,7 +11,10 @@ const TABLES = [...new Set(FILE_NAMES.map((file) => getTableName(FILE_MAPPINGS[f
  * Every OneRoster row of a tenant as comparable JSON, without the columns that differ between
  * tenants or runs (ids, tenant, the gateway's own timestamps and change numbers).
  */
-export async function tenantSnapshot(db: Database, tenantId: string): Promise<Record<string, unknown[]>> {
+export async function tenantSnapshot(
+  db: Database,
+  tenantId: string,
+): Promise<Record<string, unknown[]>> {
   return withTenant(db, tenantId, async (tx) => {
     const snapshot: Record<string, unknown[]> = {};
     for (const table of TABLES) {

@@ -21,7 +21,9 @@ export async function exportCommand(args: string[]): Promise<void> {
   const slug = requireValue(values.tenant, "--tenant", USAGE);
   const since = values.since === undefined ? undefined : new Date(values.since);
   if (since && Number.isNaN(since.getTime())) {
-    throw new CliError(`--since '${values.since}' is not a date-time; write e.g. 2026-09-01T00:00:00Z.`);
+    throw new CliError(
+      `--since '${values.since}' is not a date-time; write e.g. 2026-09-01T00:00:00Z.`,
+    );
   }
   const runtime = await openRuntime({ migrate: "embedded" });
   const output = createWriteStream(out);

@@ -8,7 +8,8 @@ const USAGE = "tsa-gateway generate <out.zip> --students <n> [--seed <s>]";
 const wholeNumber = (value: string | undefined, flag: string, fallback?: number): number => {
   if (value === undefined && fallback !== undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new CliError(`${flag} needs a whole number of at least 1.\nUsage: ${USAGE}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new CliError(`${flag} needs a whole number of at least 1.\nUsage: ${USAGE}`);
   return n;
 };
 
@@ -31,5 +32,7 @@ export async function generateCommand(args: string[]): Promise<void> {
   });
   progress.stop();
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
-  console.error(`Wrote ${out}: ${total} rows (${counts.users} users, ${counts.enrollments} enrollments).`);
+  console.error(
+    `Wrote ${out}: ${total} rows (${counts.users} users, ${counts.enrollments} enrollments).`,
+  );
 }

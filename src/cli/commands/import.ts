@@ -51,10 +51,19 @@ export async function importCommand(args: string[]): Promise<number> {
     });
     progress.stop();
     if (json) {
-      console.log(JSON.stringify({ job: job.id, status: outcome.status, dryRun: outcome.dryRun, report: outcome.report }));
+      console.log(
+        JSON.stringify({
+          job: job.id,
+          status: outcome.status,
+          dryRun: outcome.dryRun,
+          report: outcome.report,
+        }),
+      );
     } else {
       console.log(formatReport(outcome.report));
-      console.log(`\nImport ${job.id}: ${outcome.status}${outcome.dryRun ? " (dry run: nothing was changed)" : ""}`);
+      console.log(
+        `\nImport ${job.id}: ${outcome.status}${outcome.dryRun ? " (dry run: nothing was changed)" : ""}`,
+      );
     }
     return outcome.status === "succeeded" ? 0 : 1;
   } finally {
