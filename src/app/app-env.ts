@@ -1,5 +1,6 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from "@hono/zod-openapi";
 import type { AuthContext } from "../auth/auth-context.ts";
+import type { RateLimiter } from "../auth/rate-limit.ts";
 import type { Config } from "../config/env.ts";
 import type { Database, DatabaseKind } from "../db/client.ts";
 
@@ -10,6 +11,11 @@ export interface AppDeps {
   dbKind: DatabaseKind;
   /** Newest applied migration, reported by /health. */
   schemaVersion: string | null;
+  /**
+   * Request budgets per client. A host that builds an app per request (the Worker) passes one
+   * it keeps for its whole life; otherwise each app has its own.
+   */
+  rateLimiter?: RateLimiter;
 }
 
 export interface AppEnv {

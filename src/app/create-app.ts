@@ -1,6 +1,7 @@
 import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { registerAdmin } from "../admin/index.ts";
+import { RateLimiter } from "../auth/rate-limit.ts";
 import { registerTokenEndpoint } from "../auth/token.routes.ts";
 import { mountOneRoster } from "../oneroster/mount.ts";
 import type { AppDeps, AppEnv } from "./app-env.ts";
@@ -30,7 +31,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   registerHealth(app);
   registerTokenEndpoint(app);
-  mountOneRoster(app);
+  mountOneRoster(app, deps.rateLimiter ?? new RateLimiter());
   registerAdmin(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "OAuth2CC", {

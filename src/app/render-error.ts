@@ -1,5 +1,8 @@
+import { DrizzleQueryError } from "drizzle-orm";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { BASE_PATHS } from "../oneroster/routes/services.ts";
+import { CODE_MINORS, SERVICES } from "../oneroster/wire/status-info.ts";
 import { ApiError, ERROR_STATUS, type ErrorCode } from "./errors.ts";
 
 /** 1.2 code-minor spellings (imsx_codeMinorFieldValue) for each of our codes. */
@@ -34,7 +37,20 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError("internal", "The server failed to process the request. It has been logged.");
 }
 
-export function imsxStatusInfo(error: ApiError) {
+/**
+ * The code minor in the vocabulary of the service the path belongs to (the rostering one
+ * outside any service). Only Resources knows `invalid_sort_field`; elsewhere a bad sort is a
+ * bad selection.
+ */
+function codeMinorFor(path: string, code: ErrorCode): string {
+  const service = SERVICES.find((name) => path.startsWith(`${BASE_PATHS[name]}/`)) ?? "rostering";
+  const vocabulary: readonly string[] = CODE_MINORS[service];
+  const minor = CODE_MINOR[code];
+  if (vocabulary.includes(minor)) return minor;
+  return minor === "invalid_sort_field" ? "invalid_selection_field" : "invaliddata";
+}
+
+export function imsxStatusInfo(error: ApiError, path: string) {
   return {
     imsx_codeMajor: "failure",
     imsx_severity: "error",
@@ -43,7 +59,7 @@ export function imsxStatusInfo(error: ApiError) {
       imsx_codeMinorField: [
         {
           imsx_codeMinorFieldName: "TargetEndSystem",
-          imsx_codeMinorFieldValue: CODE_MINOR[error.code],
+          imsx_codeMinorFieldValue: codeMinorFor(path, error.code),
         },
       ],
     },
@@ -59,7 +75,7 @@ export function renderError(error: unknown, c: Context): Response {
   }
   const headers = { ...apiError.headers };
   if (c.req.path.startsWith(ONEROSTER_PREFIX)) {
-    return c.json(imsxStatusInfo(apiError), ERROR_STATUS[apiError.code], headers);
+    return c.json(imsxStatusInfo(apiError, c.req.path), ERROR_STATUS[apiError.code], headers);
   }
   return c.json(
     {
@@ -74,6 +90,14 @@ export function renderError(error: unknown, c: Context): Response {
   );
 }
 
+/**
+ * What the log may say about an error. A failed query carries its bound parameters (filter
+ * values, sourcedIds of students), so only the database's own error is logged for it.
+ */
 function describe(error: unknown): string {
+  if (error instanceof DrizzleQueryError && error.cause instanceof Error) {
+    const code = (error.cause as { code?: unknown }).code;
+    return `query failed: ${error.cause.name}${code ? ` ${String(code)}` : ""}: ${error.cause.message}`;
+  }
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -5,4 +5,6 @@ export interface AuthContext {
   scopes: ReadonlySet<string>;
   /** When set, the client sees only this org and its descendants. */
   orgSourcedId?: string;
+  /** The client's own request limit; the configured default applies when absent. */
+  rateLimitPerMinute?: number;
 }

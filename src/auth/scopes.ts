@@ -1,25 +1,9 @@
-/** OneRoster 1.2 scopes are URIs under this prefix. */
-export const ONEROSTER_SCOPE_PREFIX = "https://purl.imsglobal.org/spec/or/v1p2/scope/";
+import { SCOPE_PREFIX, SCOPE_URIS } from "../oneroster/routes/scopes.ts";
 
-const ONEROSTER_SCOPE_NAMES = [
-  "roster-core.readonly",
-  "roster.readonly",
-  "roster-demographics.readonly",
-  "gradebook-core.readonly",
-  "gradebook.readonly",
-  "gradebook.createput",
-  "gradebook.createpost",
-  "gradebook.delete",
-  "assessment.readonly",
-  "assessment.createput",
-  "assessment.delete",
-  "resource-core.readonly",
-  "resource.readonly",
-] as const;
+/** Every OneRoster 1.2 scope URI; the route table owns the list. */
+export const ONEROSTER_SCOPES: readonly string[] = SCOPE_URIS;
 
-export const ONEROSTER_SCOPES = ONEROSTER_SCOPE_NAMES.map(
-  (name) => `${ONEROSTER_SCOPE_PREFIX}${name}`,
-);
+const ONEROSTER_SCOPE_NAMES = SCOPE_URIS.map((uri) => uri.slice(SCOPE_PREFIX.length));
 
 /** The gateway's own scopes for its admin API. */
 export const GATEWAY_SCOPES = ["gateway.import", "gateway.export", "gateway.admin"] as const;
@@ -28,9 +12,7 @@ export const ALL_SCOPES: readonly string[] = [...ONEROSTER_SCOPES, ...GATEWAY_SC
 
 /** Accepts full URIs, or OneRoster short names such as `roster.readonly` for convenience. */
 export function normalizeScope(scope: string): string {
-  return (ONEROSTER_SCOPE_NAMES as readonly string[]).includes(scope)
-    ? `${ONEROSTER_SCOPE_PREFIX}${scope}`
-    : scope;
+  return ONEROSTER_SCOPE_NAMES.includes(scope) ? `${SCOPE_PREFIX}${scope}` : scope;
 }
 
 /** Scopes that are not known to the gateway, to refuse them by name. */

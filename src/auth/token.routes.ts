@@ -118,6 +118,7 @@ export function registerTokenEndpoint(app: AppOpenAPI): void {
         clientId: client.clientId,
         scopes: new Set(granted),
         ...(client.orgSourcedId ? { orgSourcedId: client.orgSourcedId } : {}),
+        ...(client.rateLimitPerMinute ? { rateLimitPerMinute: client.rateLimitPerMinute } : {}),
       });
       return c.json(
         {

@@ -16,6 +16,8 @@ export async function issueToken(
     tid: auth.tenantId,
     scope: [...auth.scopes].join(" "),
     ...(auth.orgSourcedId ? { org: auth.orgSourcedId } : {}),
+    // Carried in the token so rate limiting needs no query per request.
+    ...(auth.rateLimitPerMinute ? { rl: auth.rateLimitPerMinute } : {}),
   })
     .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
     .setIssuer(ISSUER)
@@ -44,6 +46,7 @@ export async function verifyToken(
       tenantId: payload.tid,
       scopes: new Set(scope.split(" ").filter(Boolean)),
       ...(typeof payload.org === "string" ? { orgSourcedId: payload.org } : {}),
+      ...(typeof payload.rl === "number" ? { rateLimitPerMinute: payload.rl } : {}),
     };
   } catch (error) {
     return error instanceof errors.JWTExpired ? "expired" : "invalid";

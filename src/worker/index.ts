@@ -1,5 +1,6 @@
 import { createApp } from "../app/create-app.ts";
 import { ApiError } from "../app/errors.ts";
+import { RateLimiter } from "../auth/rate-limit.ts";
 import { type Config, ConfigError } from "../config/env.ts";
 import { loadWorkerConfig } from "../config/worker-config.ts";
 import { connectForRequest, type RequestDatabase } from "../db/worker-client.ts";
@@ -15,6 +16,9 @@ import type { WorkerContext, WorkerEnv } from "./worker-env.ts";
  * I/O objects between requests, and the app holds its database, so the app is built per
  * request too (0.6 ms in workerd; see bench/results/worker-vs-node.json).
  */
+/** Request budgets live as long as the isolate; apps (and connections) are per request. */
+const rateLimiter = new RateLimiter();
+
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: WorkerContext): Promise<Response> {
     const refusal = nodeOnlyRefusal(request);
@@ -47,6 +51,7 @@ export default {
         config,
         db: database.db,
         dbKind: "postgres",
+        rateLimiter,
         schemaVersion: isHealth ? await workerSchemaVersion(database.db) : null,
       });
       return closeAfterBody(await app.fetch(request, env, ctx), database.close, ctx);

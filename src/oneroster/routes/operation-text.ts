@@ -7,7 +7,7 @@ const SUBSET_NOTES: Record<Subset, string> = {
   school: " Only orgs of type school.",
   student: " Only users with a student role.",
   teacher: " Only users with a teacher role.",
-  term: " Only academic sessions of type term.",
+  term: " Academic sessions of type term or semester: the sessions a class's terms name.",
   gradingPeriod: " Only academic sessions of type gradingPeriod.",
 };
 

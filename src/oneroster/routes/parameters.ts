@@ -28,7 +28,11 @@ const int32 = (minimum: number, fallback: number, description: string) =>
 export const itemQuery = z.object({ fields });
 
 export const collectionQuery = z.object({
-  limit: int32(1, 100, "The maximum number of records to return."),
+  limit: int32(
+    1,
+    100,
+    "The maximum number of records to return. The server caps it at its PAGE_SIZE_MAX (1000 unless configured otherwise) and answers at most that many; the Link header carries the limit applied.",
+  ),
   offset: int32(0, 0, "The zero-based index of the first record."),
   sort: z.string().optional().openapi({ description: "The field to sort on; see orderBy." }),
   orderBy: z

@@ -1,0 +1,293 @@
+/**
+ * OneRoster REST through the gateway against a bare `node:http` handler that sends the very
+ * same SQL through `pg`, on one freshly seeded demo district in PostgreSQL, in one run.
+ *
+ *   npx tsx bench/rest-vs-bare.ts [--duration 10] [--connections 32]
+ *
+ * PostgreSQL is DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); a fresh
+ * database is created on that server and dropped afterwards. The statements the bare handler
+ * runs are captured from the gateway itself (begin, tenant context, page, count, nested lists,
+ * disclosure record, commit), so the difference is everything but the database: routing,
+ * token check, rate limit, query parsing, mapping rows to OneRoster JSON. autocannon runs in a
+ * child process so the load generator does not share the servers' event loop.
+ *
+ * Writes bench/results/rest-vs-bare.json and prints a table.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { cpus, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { serve } from "@hono/node-server";
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import { createApp } from "../src/app/create-app.ts";
+import { createClient } from "../src/auth/clients.ts";
+import { ONEROSTER_SCOPES } from "../src/auth/scopes.ts";
+import { loadConfig } from "../src/config/env.ts";
+import { type Database, openDatabase, schema } from "../src/db/client.ts";
+import { migrateDatabase } from "../src/db/migrate.ts";
+import { queryRows } from "../src/db/query-rows.ts";
+import { withTenant } from "../src/db/tenant-context.ts";
+import { seedDistrict } from "../src/demo/seed-district.ts";
+import { DEMO_DISTRICT } from "../src/generate/index.ts";
+import { createTenant } from "../src/tenants/tenants.ts";
+
+const ROSTERING = "/ims/oneroster/rostering/v1p2";
+const POOL_SIZE = 10;
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "32" },
+  },
+});
+const DURATION = Number(values.duration);
+const CONNECTIONS = Number(values.connections);
+
+const SERVER = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+
+const step = (text: string) => console.error(`[bench] ${text}`);
+
+async function admin(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: SERVER });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, migrated database on the server, for this run only. */
+async function benchDatabase() {
+  const name = `tsa_bench_${randomBytes(5).toString("hex")}`;
+  await admin(`create database ${name}`);
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({
+    kind: "postgres",
+    url: url.toString(),
+    maxConnections: POOL_SIZE,
+  });
+  await migrateDatabase(handle);
+  return {
+    ...handle,
+    url: url.toString(),
+    drop: async () => {
+      await handle.close();
+      await admin(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+interface Statement {
+  text: string;
+  params: unknown[];
+}
+
+/** Opens the bench database a second time with a logger that keeps every statement sent. */
+function capturingDatabase(url: string) {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const captured: Statement[] = [];
+  const db = drizzle(pool, {
+    schema,
+    casing: "snake_case",
+    logger: { logQuery: (text, params) => captured.push({ text, params }) },
+  }) as unknown as Database;
+  return { db, captured, close: () => pool.end() };
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+/**
+ * The bare contender: for each path, replays the statements the gateway sent for it, in one
+ * pooled connection, and answers the rows of the main query as JSON.
+ */
+function bareServer(url: string, replays: Map<string, Statement[]>) {
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  const server = createServer(async (request, response) => {
+    const statements = replays.get(request.url ?? "");
+    if (!statements) {
+      response.writeHead(404).end();
+      return;
+    }
+    const client = await pool.connect();
+    try {
+      let rows: unknown[] = [];
+      for (const statement of statements) {
+        const result = await client.query(statement.text, statement.params);
+        if (/ from users u /.test(statement.text) && rows.length === 0) rows = result.rows;
+      }
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ users: rows }));
+    } catch (error) {
+      await client.query("rollback").catch(() => {});
+      response.writeHead(500).end(String(error));
+    } finally {
+      client.release();
+    }
+  });
+  return { server, close: () => pool.end() };
+}
+
+interface Measurement {
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p99: number; mean: number };
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** autocannon in a child process, so that it does not compete with the servers for the loop. */
+function autocannon(url: string, headers: Record<string, string>, seconds: number) {
+  const bin = fileURLToPath(new URL("../node_modules/autocannon/autocannon.js", import.meta.url));
+  const args = [bin, "-j", "-c", String(CONNECTIONS), "-d", String(seconds)];
+  for (const [name, value] of Object.entries(headers)) args.push("-H", `${name}=${value}`);
+  args.push(url);
+  return new Promise<Measurement>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`autocannon exited with ${code}`));
+      const result = JSON.parse(output);
+      resolve({
+        requestsPerSecond: result.requests.average,
+        latencyMs: {
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          mean: result.latency.average,
+        },
+        requests: result.requests.total,
+        non2xx: result.non2xx,
+        errors: result.errors,
+      });
+    });
+  });
+}
+
+const loadAtStart = loadavg()[0];
+const database = await benchDatabase();
+const { url } = database;
+try {
+  step("seeding the demo district");
+  const tenant = await createTenant(database.db, "demo", "Demo District");
+  await seedDistrict(database.db, tenant, DEMO_DISTRICT);
+  const client = await createClient(database.db, tenant, {
+    name: "bench",
+    scopes: ONEROSTER_SCOPES,
+    rateLimitPerMinute: 1_000_000_000,
+  });
+  const config = loadConfig({ TOKEN_SECRET: "bench-secret-that-is-long-enough-for-hs256" });
+  const app = createApp({ config, db: database.db, dbKind: "postgres", schemaVersion: null });
+  const tokenResponse = await app.request("/oauth/token", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+    }),
+  });
+  const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+  const authorization = { authorization: `Bearer ${token}` };
+
+  const page = (await (
+    await app.request(`${ROSTERING}/users?limit=100`, { headers: authorization })
+  ).json()) as { users: { sourcedId: string }[] };
+  const userId = page.users[50]!.sourcedId;
+  const [{ n: userCount } = { n: 0 }] = await withTenant(database.db, tenant.id, (tx) =>
+    queryRows<{ n: number }>(tx, sql`select count(*)::int as n from users`),
+  );
+  const paths = { list: "/users?limit=100", item: `/users/${encodeURIComponent(userId)}` };
+
+  step("capturing the gateway's statements for each request");
+  const capture = capturingDatabase(url);
+  const capturingApp = createApp({
+    config,
+    db: capture.db,
+    dbKind: "postgres",
+    schemaVersion: null,
+  });
+  const replays = new Map<string, Statement[]>();
+  for (const path of Object.values(paths)) {
+    capture.captured.length = 0;
+    const response = await capturingApp.request(`${ROSTERING}${path}`, { headers: authorization });
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+    replays.set(path, [...capture.captured]);
+  }
+  await capture.close();
+
+  const gatewayServer = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise((resolve) => gatewayServer.once("listening", resolve));
+  const gatewayPort = (gatewayServer.address() as AddressInfo).port;
+  const bare = bareServer(url, replays);
+  const barePort = await listen(bare.server);
+
+  const targets = {
+    gateway: (path: string) => `http://127.0.0.1:${gatewayPort}${ROSTERING}${path}`,
+    bare: (path: string) => `http://127.0.0.1:${barePort}${path}`,
+  };
+  const results: Record<string, Record<string, Measurement>> = {};
+  for (const [name, path] of Object.entries(paths)) {
+    results[name] = {};
+    for (const [target, urlOf] of Object.entries(targets)) {
+      step(`warming up ${target} ${path}`);
+      await autocannon(urlOf(path), authorization, 2);
+      step(`measuring ${target} GET ${path}: ${CONNECTIONS} connections, ${DURATION} s`);
+      results[name]![target] = await autocannon(urlOf(path), authorization, DURATION);
+    }
+  }
+
+  gatewayServer.close();
+  bare.server.close();
+  await bare.close();
+
+  const report = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: `${cpus().length} × ${cpus()[0]?.model ?? "?"}`,
+    // The machine may be shared; a load above the CPU count means the figures are squeezed.
+    loadAverageAtStart: loadAtStart,
+    loadAverageAtEnd: loadavg()[0],
+    database: "PostgreSQL (same server for both)",
+    district: { ...DEMO_DISTRICT, users: userCount },
+    connections: CONNECTIONS,
+    durationSeconds: DURATION,
+    poolSize: POOL_SIZE,
+    statementsPerRequest: Object.fromEntries(
+      Object.entries(paths).map(([name, path]) => [name, replays.get(path)?.length]),
+    ),
+    paths: Object.fromEntries(Object.entries(paths).map(([name, path]) => [name, `GET ${path}`])),
+    results,
+  };
+  const out = fileURLToPath(new URL("results/rest-vs-bare.json", import.meta.url));
+  mkdirSync(fileURLToPath(new URL("results", import.meta.url)), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+
+  const rows = Object.entries(results).flatMap(([name, byTarget]) =>
+    Object.entries(byTarget).map(([target, m]) => ({
+      request: report.paths[name as keyof typeof paths],
+      server: target,
+      "req/s": Math.round(m.requestsPerSecond),
+      "p50 ms": m.latencyMs.p50,
+      "p99 ms": m.latencyMs.p99,
+      "non-2xx": m.non2xx,
+    })),
+  );
+  console.table(rows);
+  step(`wrote ${out}`);
+} finally {
+  await database.drop();
+}

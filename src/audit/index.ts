@@ -1,0 +1,1 @@
+export { type Disclosure, recordDisclosure } from "./record-disclosure.ts";

@@ -1,0 +1,15 @@
+import type { AppOpenAPI } from "../app/app-env.ts";
+import type { RateLimiter } from "../auth/rate-limit.ts";
+import { mountService } from "./read/index.ts";
+import { ROSTERING_SERVICE } from "./rostering/index.ts";
+
+/**
+ * Serves the OneRoster services the gateway implements. One rate limiter for all of them:
+ * a client's limit covers every OneRoster call it makes.
+ *
+ * @example
+ * mountOneRoster(app, new RateLimiter());
+ */
+export function mountOneRoster(app: AppOpenAPI, limiter: RateLimiter): void {
+  mountService(app, ROSTERING_SERVICE, limiter);
+}

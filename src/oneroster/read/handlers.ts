@@ -1,0 +1,185 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../../app/app-env.ts";
+import { ApiError } from "../../app/errors.ts";
+import { recordDisclosure } from "../../audit/index.ts";
+import type { AuthContext } from "../../auth/auth-context.ts";
+import type { Config } from "../../config/env.ts";
+import type { Transaction } from "../../db/client.ts";
+import { withTenant } from "../../db/tenant-context.ts";
+import {
+  type CollectionQuery,
+  type CollectionQueryParams,
+  parseCollectionQuery,
+  QueryError,
+} from "../query/index.ts";
+import { linkHeader } from "./link-header.ts";
+import { allowedOrgs } from "./org-scope.ts";
+import type { ReadModel, WireRecord } from "./read-model.ts";
+import type { ReadPlan } from "./read-plan.ts";
+import { type ReadScope, readOne, readPage, recordExists } from "./read-rows.ts";
+
+export type ReadHandler = (c: Context<AppEnv>) => Promise<Response>;
+
+const QUERY_ERROR_CODES = {
+  invalid_filter_field: "invalid_filter_field",
+  invalid_selection_field: "invalid_selection_field",
+  invaliddata: "bad_request",
+} as const;
+
+/** Validates the query parameters; a bad one is the client's 400 with the 1.2 code minor. */
+function parseQuery(params: CollectionQueryParams, model: ReadModel, config: Config) {
+  if (params.filter?.includes("\u0000")) {
+    // PostgreSQL text cannot hold NUL, so no record could match: refused before it fails there.
+    throw new ApiError(
+      "invalid_filter_field",
+      "The filter contains a NUL character, which no field can hold.",
+    );
+  }
+  try {
+    return parseCollectionQuery(params, {
+      fields: model.fields,
+      selectable: model.selectable,
+      defaultLimit: config.PAGE_SIZE_DEFAULT,
+      maxLimit: config.PAGE_SIZE_MAX,
+      tiebreak: model.key,
+      metadataColumn: model.metadata,
+    });
+  } catch (error) {
+    if (error instanceof QueryError)
+      throw new ApiError(QUERY_ERROR_CODES[error.codeMinor], error.message);
+    throw error;
+  }
+}
+
+// The route's zod schema has already refused repeated parameters other than `fields`.
+const queryParams = (c: Context<AppEnv>): CollectionQueryParams => ({
+  limit: c.req.query("limit"),
+  offset: c.req.query("offset"),
+  sort: c.req.query("sort"),
+  orderBy: c.req.query("orderBy"),
+  filter: c.req.query("filter"),
+  fields: c.req.queries("fields"),
+});
+
+async function readScope(tx: Transaction, auth: AuthContext): Promise<ReadScope> {
+  const orgs = auth.orgSourcedId
+    ? await allowedOrgs(tx, auth.tenantId, auth.orgSourcedId)
+    : undefined;
+  return { tenantId: auth.tenantId, orgs };
+}
+
+const unknownObject = (label: string, sourcedId: string) =>
+  new ApiError("not_found", `Unknown Object: there is no ${label} '${sourcedId}'.`);
+
+/** 404 unless every parent in the path exists for this caller, inner ones within outer ones. */
+async function requireParents(
+  tx: Transaction,
+  plan: ReadPlan,
+  scope: ReadScope,
+  path: Record<string, string>,
+): Promise<void> {
+  for (const parent of plan.parents) {
+    const sourcedId = path[parent.param] ?? "";
+    const within = parent.within?.relation(path[parent.within.param] ?? "");
+    const found = await recordExists(
+      tx,
+      parent.model,
+      { scope, subset: parent.subset, within },
+      sourcedId,
+    );
+    if (!found) throw unknownObject(parent.label, sourcedId);
+  }
+}
+
+/** Logs the disclosure in the same transaction; nothing is sent if it cannot be written. */
+async function logDisclosure(
+  c: Context<AppEnv>,
+  tx: Transaction,
+  plan: ReadPlan,
+  records: readonly WireRecord[],
+  url: URL,
+): Promise<void> {
+  if (!plan.discloses) return;
+  const { tenantId, clientId } = c.var.auth;
+  await recordDisclosure(tx, {
+    tenantId,
+    clientId,
+    entity: plan.operation.entity,
+    entityIds: records.flatMap((record) =>
+      typeof record.sourcedId === "string" ? [record.sourcedId] : [],
+    ),
+    endpoint: `${c.req.method} ${url.pathname}`,
+    // Decoded, so an auditor reads filter=status='active' rather than percent-escapes.
+    query: [...url.searchParams].map(([name, value]) => `${name}=${value}`).join("&"),
+    recordCount: records.length,
+    purpose: `oneroster:${plan.operation.operationId}`,
+    ip: remoteAddress(c),
+  });
+}
+
+/** The peer address when running on Node (@hono/node-server); other hosts give none. */
+function remoteAddress(c: Context<AppEnv>): string | undefined {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress;
+}
+
+// Rosters are personal data: no shared cache may keep them.
+const NO_STORE = { "cache-control": "no-store" };
+
+/** GET of a collection, top-level or nested: a page, its total and its links. */
+export function collectionHandler(plan: ReadPlan): ReadHandler {
+  return async (c) => {
+    const { db, config } = c.var.deps;
+    const auth = c.var.auth;
+    const query: CollectionQuery = parseQuery(queryParams(c), plan.model, config);
+    const path = c.req.param() as Record<string, string>;
+    const url = new URL(c.req.url);
+    const context = { origin: url.origin };
+    const page = await withTenant(db, auth.tenantId, async (tx) => {
+      const scope = await readScope(tx, auth);
+      await requireParents(tx, plan, scope, path);
+      const within = plan.within?.relation(path[plan.within.param] ?? "");
+      const result = await readPage(
+        tx,
+        plan.model,
+        { scope, subset: plan.subset, within },
+        query,
+        context,
+      );
+      await logDisclosure(c, tx, plan, result.records, url);
+      return result;
+    });
+    return c.json({ [plan.operation.envelopeKey]: page.records }, 200, {
+      ...NO_STORE,
+      "x-total-count": String(page.total),
+      link: linkHeader(url, query.limit, query.offset, page.total),
+    });
+  };
+}
+
+/** GET of one object by `{sourcedId}`; 404 `unknownobject` when the caller cannot see it. */
+export function itemHandler(plan: ReadPlan): ReadHandler {
+  return async (c) => {
+    const { db, config } = c.var.deps;
+    const auth = c.var.auth;
+    const { fields } = parseQuery({ fields: c.req.queries("fields") }, plan.model, config);
+    const sourcedId = c.req.param("sourcedId") ?? "";
+    const url = new URL(c.req.url);
+    const context = { origin: url.origin };
+    const record = await withTenant(db, auth.tenantId, async (tx) => {
+      const scope = await readScope(tx, auth);
+      const found = await readOne(
+        tx,
+        plan.model,
+        { scope, subset: plan.subset },
+        sourcedId,
+        fields,
+        context,
+      );
+      if (found === undefined) throw unknownObject(plan.subset ?? plan.operation.entity, sourcedId);
+      await logDisclosure(c, tx, plan, [found], url);
+      return found;
+    });
+    return c.json({ [plan.operation.envelopeKey]: record }, 200, NO_STORE);
+  };
+}

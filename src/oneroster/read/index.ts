@@ -1,0 +1,15 @@
+export * from "./field-specs.ts";
+export { type GuidRefType, guidRef, userProfileUri, type WireContext } from "./guid-refs.ts";
+export { mountService, type ServiceDefinition } from "./mount-service.ts";
+export { nestedField } from "./nested-field.ts";
+export {
+  columnsOf,
+  defineReadModel,
+  type NestedField,
+  type ReadModel,
+  type ReadModelSpec,
+  withoutAbsent,
+} from "./read-model.ts";
+export type { ReadModels } from "./read-plan.ts";
+export { collectionStatements, type ReadScope, type RowSelection } from "./read-rows.ts";
+export type { Relations } from "./relations.ts";

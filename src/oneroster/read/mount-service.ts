@@ -1,0 +1,59 @@
+import type { RouteConfig } from "@hono/zod-openapi";
+import type { AppOpenAPI } from "../../app/app-env.ts";
+import { requireScopes } from "../../auth/bearer.ts";
+import { type RateLimiter, rateLimit } from "../../auth/rate-limit.ts";
+import { BASE_PATHS, type OneRosterOperation } from "../routes/index.ts";
+import type { ServiceName } from "../wire/status-info.ts";
+import { registerDiscovery } from "./discovery.routes.ts";
+import { collectionHandler, itemHandler, type ReadHandler } from "./handlers.ts";
+import { planRead, type ReadModels } from "./read-plan.ts";
+import type { Relations } from "./relations.ts";
+
+/** What a service needs to be served: its route table, read models and nested-path steps. */
+export interface ServiceDefinition {
+  service: ServiceName;
+  operations: readonly OneRosterOperation[];
+  models: ReadModels;
+  relations: Relations;
+}
+
+function handlerFor(operation: OneRosterOperation, definition: ServiceDefinition): ReadHandler {
+  const { models, relations } = definition;
+  switch (operation.kind) {
+    case "collection":
+    case "nested-collection":
+      return collectionHandler(planRead(operation, models, relations));
+    case "item":
+      return itemHandler(planRead(operation, models, relations));
+    case "put":
+    case "post":
+    case "delete":
+      throw new Error(`${operation.operationId}: writes are not served yet`);
+  }
+}
+
+/**
+ * Serves one OneRoster service under its base path: every operation of its route table as a
+ * zod-openapi route behind the bearer token (any one of the operation's scopes) and the
+ * client's rate limit, plus its discovery documents. The routes join the app's router but not
+ * its OpenAPI registry: each service publishes its own document, because the three share
+ * component names with different code-minor vocabularies.
+ *
+ * @example
+ * mountService(app, { service: "rostering", operations: ROSTERING_OPERATIONS, models, relations }, new RateLimiter());
+ */
+export function mountService(
+  app: AppOpenAPI,
+  definition: ServiceDefinition,
+  limiter: RateLimiter,
+): void {
+  const service = app.basePath(BASE_PATHS[definition.service]);
+  registerDiscovery(service, definition.service);
+  for (const operation of definition.operations) {
+    const route: RouteConfig = {
+      ...operation.route,
+      middleware: [requireScopes(operation.scopes), rateLimit(limiter)],
+    };
+    service.openapi(route, handlerFor(operation, definition));
+  }
+}
