@@ -11,10 +11,14 @@ export function withDatabase(url: string, name: string): string {
 
 /** One statement on the server's admin connection (database creation and removal). */
 export async function adminQuery(text: string): Promise<void> {
+  await adminRows(text);
+}
+
+export async function adminRows<T>(text: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
   try {
-    await client.query(text);
+    return (await client.query(text)).rows as T[];
   } finally {
     await client.end();
   }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { inject } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
-import { adminQuery, TEST_DATABASE_URL, withDatabase } from "./database-server.ts";
+import { adminQuery, adminRows, TEST_DATABASE_URL, withDatabase } from "./database-server.ts";
 
 export { TEST_DATABASE_URL } from "./database-server.ts";
 export const TEST_DB_KIND = TEST_DATABASE_URL ? "postgres" : "pglite";
@@ -17,6 +17,7 @@ async function serverDatabase(template?: string): Promise<TestDatabase> {
   const server = TEST_DATABASE_URL as string;
   const name = `tsa_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(`create database ${name}${template ? ` template ${template}` : ""}`);
+  if (template) await copyDatabaseSettings(template, name);
   const url = withDatabase(server, name);
   const handle = await openDatabase({ kind: "postgres", url, maxConnections: 5 });
   return {
@@ -27,6 +28,21 @@ async function serverDatabase(template?: string): Promise<TestDatabase> {
       await adminQuery(`drop database if exists ${name} with (force)`);
     },
   };
+}
+
+/**
+ * CREATE DATABASE … TEMPLATE copies the contents but not the settings the migrations made
+ * with ALTER DATABASE … SET (e.g. pgaudit.log), so the copy gets them here.
+ */
+async function copyDatabaseSettings(template: string, name: string): Promise<void> {
+  const settings = await adminRows<{ setting: string }>(
+    `select unnest(setconfig) as setting from pg_db_role_setting
+     where setrole = 0 and setdatabase = (select oid from pg_database where datname = '${template}')`,
+  );
+  for (const { setting } of settings) {
+    const [key, ...value] = setting.split("=");
+    await adminQuery(`alter database ${name} set ${key} = '${value.join("=").replaceAll("'", "''")}'`);
+  }
 }
 
 /** A fresh, empty database for one test file (for tests of the migrations themselves). */
