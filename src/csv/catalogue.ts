@@ -4,6 +4,19 @@
  * validators that pass the official conformance set apply them).
  */
 
+import {
+  CLASS_TYPES,
+  ENROLLMENT_ROLES,
+  ORG_TYPES,
+  RESOURCE_IMPORTANCE,
+  ROLE_TYPES,
+  SCORE_STATUSES,
+  SESSION_TYPES,
+  SEX_VALUES,
+  STATUS_VALUES,
+  USER_ROLES,
+} from "../oneroster/vocabulary.ts";
+
 export type ColumnFormat =
   | { kind: "guid" }
   | { kind: "guidList" }
@@ -75,59 +88,13 @@ const enumOf = (values: readonly string[], extensible = true): ColumnFormat => (
   extensible,
 });
 
-export const ORG_TYPES = [
-  "department",
-  "district",
-  "local",
-  "national",
-  "school",
-  "state",
-] as const;
-export const SESSION_TYPES = ["gradingPeriod", "semester", "schoolYear", "term"] as const;
-export const CLASS_TYPES = ["homeroom", "scheduled"] as const;
-export const ROLE_TYPES = [
-  "aide",
-  "counselor",
-  "districtAdministrator",
-  "guardian",
-  "parent",
-  "principal",
-  "proctor",
-  "relative",
-  "siteAdministrator",
-  "student",
-  "systemAdministrator",
-  "teacher",
-] as const;
-export const ENROLLMENT_ROLES = ["administrator", "proctor", "student", "teacher"] as const;
-export const SEXES = ["male", "female", "unspecified", "other"] as const;
-export const SCORE_STATUSES = [
-  "exempt",
-  "fully graded",
-  "not submitted",
-  "partially graded",
-  "submitted",
-] as const;
-export const RESOURCE_ROLES = [
-  "administrator",
-  "aide",
-  "guardian",
-  "parent",
-  "proctor",
-  "relative",
-  "student",
-  "teacher",
-] as const;
-export const IMPORTANCE = ["primary", "secondary"] as const;
-export const ROLE_KINDS = ["primary", "secondary"] as const;
-
 const R = (name: string, format: ColumnFormat): ColumnSpec => ({ name, required: true, format });
 const O = (name: string, format: ColumnFormat): ColumnSpec => ({ name, required: false, format });
 
 /** `sourcedId`, `status`, `dateLastModified`: required per mode, see the lifecycle rules. */
 const LIFECYCLE: readonly ColumnSpec[] = [
   R("sourcedId", guid),
-  O("status", enumOf(["active", "tobedeleted"], false)),
+  O("status", enumOf(STATUS_VALUES, false)),
   O("dateLastModified", { kind: "datetime" }),
 ];
 
@@ -207,8 +174,8 @@ export const FILES: readonly FileSpec[] = [
   ]),
   file("roles", "rostering", [
     R("userSourcedId", guid),
-    R("roleType", enumOf(ROLE_KINDS, false)),
-    R("role", enumOf(ROLE_TYPES)),
+    R("roleType", enumOf(ROLE_TYPES, false)),
+    R("role", enumOf(USER_ROLES)),
     O("beginDate", date),
     O("endDate", date),
     R("orgSourcedId", guid),
@@ -225,7 +192,7 @@ export const FILES: readonly FileSpec[] = [
   ]),
   file("demographics", "rostering", [
     O("birthDate", date),
-    O("sex", enumOf(SEXES)),
+    O("sex", enumOf(SEX_VALUES)),
     ...RACE_FLAGS.map((flag) => O(flag, boolean)),
     O("countryOfBirthCode", text),
     O("stateOfBirthAbbreviation", text),
@@ -246,7 +213,7 @@ export const FILES: readonly FileSpec[] = [
     R("vendorResourceId", text),
     O("title", text),
     O("roles", list),
-    O("importance", enumOf(IMPORTANCE, false)),
+    O("importance", enumOf(RESOURCE_IMPORTANCE, false)),
     O("vendorId", text),
     O("applicationId", text),
   ]),

@@ -41,7 +41,9 @@ async function copyDatabaseSettings(template: string, name: string): Promise<voi
   );
   for (const { setting } of settings) {
     const [key, ...value] = setting.split("=");
-    await adminQuery(`alter database ${name} set ${key} = '${value.join("=").replaceAll("'", "''")}'`);
+    await adminQuery(
+      `alter database ${name} set ${key} = '${value.join("=").replaceAll("'", "''")}'`,
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { ROLE_TYPES, SEXES } from "../../csv/catalogue.ts";
+import { SEX_VALUES, USER_ROLES } from "../../oneroster/vocabulary.ts";
 import { entityColumns, entityConstraints, extensibleEnum, refersTo } from "./columns.ts";
 import { orgs } from "./organizations.ts";
 import { tenants } from "./tenants.ts";
@@ -86,7 +86,7 @@ export const userRoles = pgTable(
     ...refersTo("user_roles_org", t.tenantId, t.orgSourcedId, orgs),
     ...refersTo("user_roles_profile", t.tenantId, t.userProfileSourcedId, userProfiles),
     check("user_roles_role_type_check", sql`${t.roleType} in ('primary','secondary')`),
-    extensibleEnum("user_roles_role_check", t.role, ROLE_TYPES),
+    extensibleEnum("user_roles_role_check", t.role, USER_ROLES),
     check(
       "user_roles_dates_check",
       sql`${t.endDate} is null or ${t.beginDate} is null or ${t.endDate} >= ${t.beginDate}`,
@@ -136,6 +136,6 @@ export const demographics = pgTable(
   (t) => [
     ...entityConstraints("demographics", t),
     ...refersTo("demographics_user", t.tenantId, t.sourcedId, users),
-    extensibleEnum("demographics_sex_check", t.sex, SEXES),
+    extensibleEnum("demographics_sex_check", t.sex, SEX_VALUES),
   ],
 );

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { STATUS_VALUES } from "../vocabulary.ts";
 
 /**
  * Building blocks shared by every OneRoster 1.2 wire schema. The official files inline these
@@ -14,7 +15,6 @@ export function extensibleEnum<const T extends readonly [string, ...string[]]>(v
   return z.union([z.enum(values), z.string().regex(EXTENSION_TOKEN_PATTERN)]);
 }
 
-export const STATUS_VALUES = ["active", "tobedeleted"] as const;
 export const statusSchema = z.enum(STATUS_VALUES);
 export type Status = z.infer<typeof statusSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { SCORE_STATUSES } from "../vocabulary.ts";
 import {
   baseFields,
   dateSchema,
@@ -22,13 +23,6 @@ import {
 /** Entities of the Gradebook service, Assessment Results included, and their nested types. */
 
 /** Values contain spaces ("fully graded"), exactly as the official vocabulary spells them. */
-export const SCORE_STATUSES = [
-  "exempt",
-  "fully graded",
-  "not submitted",
-  "partially graded",
-  "submitted",
-] as const;
 
 /** A custom learning-objective source is `/token`, which must not shadow the two fixed ones. */
 const CUSTOM_SOURCE_PATTERN = "^/(?!case$)(?!unknown$)[a-z0-9]+$";

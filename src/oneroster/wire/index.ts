@@ -1,3 +1,4 @@
+export * from "../vocabulary.ts";
 export * from "./base.ts";
 export * from "./envelopes.ts";
 export * from "./gradebook-entities.ts";

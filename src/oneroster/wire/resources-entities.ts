@@ -1,19 +1,8 @@
 import { z } from "@hono/zod-openapi";
+import { RESOURCE_IMPORTANCE, RESOURCE_ROLES } from "../vocabulary.ts";
 import { baseFields, extensibleEnum } from "./base.ts";
 
 /** The one entity of the Resources service. */
-
-export const RESOURCE_ROLES = [
-  "administrator",
-  "aide",
-  "guardian",
-  "parent",
-  "proctor",
-  "relative",
-  "student",
-  "teacher",
-] as const;
-export const RESOURCE_IMPORTANCE = ["primary", "secondary"] as const;
 
 export const ResourceDType = z
   .strictObject({

@@ -1,4 +1,13 @@
 import { z } from "@hono/zod-openapi";
+import {
+  CLASS_TYPES,
+  ENROLLMENT_ROLES,
+  ORG_TYPES,
+  ROLE_TYPES,
+  SESSION_TYPES,
+  SEX_VALUES,
+  USER_ROLES,
+} from "../vocabulary.ts";
 import { baseFields, dateSchema, extensibleEnum, trueFalseSchema } from "./base.ts";
 import {
   AcadSessionGUIDRefDType,
@@ -10,34 +19,6 @@ import {
 } from "./guid-refs.ts";
 
 /** Entities of the Rostering service and the types nested in them. */
-
-export const ORG_TYPES = [
-  "department",
-  "district",
-  "local",
-  "national",
-  "school",
-  "state",
-] as const;
-export const SESSION_TYPES = ["gradingPeriod", "semester", "schoolYear", "term"] as const;
-export const CLASS_TYPES = ["homeroom", "scheduled"] as const;
-export const ROLE_TYPES = ["primary", "secondary"] as const;
-export const USER_ROLES = [
-  "aide",
-  "counselor",
-  "districtAdministrator",
-  "guardian",
-  "parent",
-  "principal",
-  "proctor",
-  "relative",
-  "siteAdministrator",
-  "student",
-  "systemAdministrator",
-  "teacher",
-] as const;
-export const ENROLLMENT_ROLES = ["administrator", "proctor", "student", "teacher"] as const;
-export const SEX_VALUES = ["male", "female", "unspecified", "other"] as const;
 
 export const OrgDType = z
   .strictObject({
