@@ -78,7 +78,9 @@ export function renderPerformanceDoc(): void {
   const lines = [
     "# Performance",
     "",
-    "Every figure is a ratio to a baseline measured in the same run on the same machine (2 cores).",
+    "Every figure is a ratio to a baseline measured in the same run on the same machine (2 cores,",
+    "shared with PostgreSQL and the load generator); absolute figures move with the machine's load,",
+    "the ratios much less.",
     "Produced by `npm run bench` from `bench/results/*.json`; the Worker figures are in",
     "`bench/results/worker-vs-node.json` and the README's Workers section.",
     "",
