@@ -20,6 +20,7 @@ const CODE_MINOR: Record<ErrorCode, string> = {
   unprocessable: "invaliddata",
   rate_limited: "server_busy",
   internal: "internal_server_error",
+  not_implemented: "unsupported",
   unavailable: "server_busy",
 };
 
