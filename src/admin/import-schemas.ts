@@ -42,12 +42,17 @@ export const ImportJobSchema = z
     dryRun: z.boolean(),
     force: z.boolean(),
     fileName: z.string().nullable(),
-    progress: z.object({
-      rowsDone: z.number().int(),
-      bytesDone: z.number().int(),
-      bytesTotal: z.number().int().nullable(),
-      currentFile: z.string().nullable(),
-    }),
+    progress: z
+      .object({
+        rowsDone: z.number().int(),
+        bytesDone: z.number().int(),
+        bytesTotal: z.number().int().nullable(),
+        currentFile: z.string().nullable(),
+      })
+      .openapi({
+        description:
+          "Rows read so far, and bytes of CSV read of the package's total once reading has started (inflated sizes; before that, bytesTotal is the upload's size).",
+      }),
     counts: z.record(z.string(), FileCountsSchema).nullable(),
     report: ImportReportSchema.nullable(),
     error: z.string().nullable(),

@@ -19,6 +19,8 @@ export interface RawEntry {
 export interface AdmittedEntries {
   files: Map<BindingFile, string>;
   misnamed: Map<string, BindingFile>;
+  /** Inflated bytes of the admitted entries together. */
+  bytes: number;
 }
 
 /**
@@ -35,7 +37,7 @@ export function admitEntries(
   collector: ReportCollector,
   limits: PackageLimits,
 ): AdmittedEntries {
-  const admitted: AdmittedEntries = { files: new Map(), misnamed: new Map() };
+  const admitted: AdmittedEntries = { files: new Map(), misnamed: new Map(), bytes: 0 };
   const seen = new Set<string>();
   let total = 0;
   for (const entry of entries) {
@@ -74,9 +76,9 @@ export function admitEntries(
       rule: "zip.total_too_large",
       message: `The files inflate to ${total} bytes in all, above the limit of ${limits.maxInflatedBytes}.`,
     });
-    return { files: new Map(), misnamed: new Map() };
+    return { files: new Map(), misnamed: new Map(), bytes: 0 };
   }
-  return admitted;
+  return { ...admitted, bytes: total };
 }
 
 function inflateRefusal(

@@ -34,6 +34,7 @@ export async function openDirectorySource(
     name,
     files: admitted.files,
     misnamed: admitted.misnamed,
+    bytesTotal: admitted.bytes,
     get bytesRead() {
       return budget.inflated;
     },

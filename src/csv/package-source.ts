@@ -17,6 +17,8 @@ export interface PackageSource {
   readonly misnamed: ReadonlyMap<string, BindingFile>;
   /** Bytes inflated (zip) or read (folder) so far: zero until an entry is opened. */
   readonly bytesRead: number;
+  /** Inflated bytes of all admitted entries: what `bytesRead` reaches when all is read. */
+  readonly bytesTotal: number;
   /** Streams one admitted entry (or a misnamed one, for its header check). */
   open(entryName: string): Promise<Readable>;
   close(): Promise<void>;

@@ -81,6 +81,7 @@ export async function openZipSource(
     name,
     files: admitted.files,
     misnamed: admitted.misnamed,
+    bytesTotal: admitted.bytes,
     get bytesRead() {
       return budget.inflated;
     },

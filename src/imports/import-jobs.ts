@@ -21,7 +21,7 @@ export interface NewImportJob {
  * transaction (and, on PGlite, the only connection) until it ends; status requests are answered
  * from here meanwhile, and from the table before and after.
  */
-const running = new Map<string, { job: ImportJob; rowsDone: number; file: string | null }>();
+const running = new Map<string, ImportJob & { currentFile: string | null }>();
 
 export async function createImportJob(
   db: Database,
@@ -55,22 +55,30 @@ export async function runImportJob(
     status: "running",
     startedAt: new Date(),
   });
-  running.set(job.id, { job: started, rowsDone: 0, file: null });
+  running.set(job.id, { ...started, currentFile: null });
   try {
     const outcome = await importPackage(db, tenant, path, {
       ...options,
       dryRun: job.dryRun,
       force: job.force,
       onProgress: (progress) => {
-        running.set(job.id, { job: started, rowsDone: progress.rows, file: progress.file });
+        running.set(job.id, {
+          ...started,
+          rowsDone: progress.rows,
+          bytesDone: progress.bytesRead,
+          bytesTotal: progress.bytesTotal,
+          currentFile: progress.file,
+        });
         options.onProgress?.(progress);
       },
     });
+    const last = running.get(job.id);
     await updateJob(db, tenant.id, job.id, {
       status: outcome.status,
       finishedAt: new Date(),
       rowsDone: rowsRead(outcome.report),
-      bytesDone: job.bytesTotal ?? 0,
+      bytesDone: last?.bytesDone ?? 0,
+      bytesTotal: last?.bytesTotal ?? job.bytesTotal,
       counts: outcome.report.files,
       report: outcome.report as unknown as Record<string, unknown>,
     });
@@ -94,9 +102,7 @@ export async function findImportJob(
   id: string,
 ): Promise<(ImportJob & { currentFile: string | null }) | undefined> {
   const live = running.get(id);
-  if (live && live.job.tenantId === tenantId) {
-    return { ...live.job, rowsDone: live.rowsDone, currentFile: live.file };
-  }
+  if (live && live.tenantId === tenantId) return live;
   const [row] = await withTenant(db, tenantId, (tx) =>
     tx
       .select()

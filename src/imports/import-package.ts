@@ -25,6 +25,9 @@ export interface ImportProgress {
   file: FileName;
   /** Rows read so far, all files together. */
   rows: number;
+  /** Bytes of CSV read so far, of `bytesTotal` (inflated sizes, not the zip's). */
+  bytesRead: number;
+  bytesTotal: number;
 }
 
 export interface ImportOptions {
@@ -66,14 +69,22 @@ export async function importPackage(
   const pkg = await openOneRosterPackage(path, { limits: options.limits ?? {} });
   const { collector, report } = pkg;
   try {
-    if (pkg.source === undefined || pkg.manifest === undefined) {
+    const source = pkg.source;
+    if (source === undefined || pkg.manifest === undefined) {
       return { status: "rejected", dryRun, report };
     }
     await withTenant(db, tenant.id, async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`import:${tenant.id}`}))`);
       await tx.execute(sql`set constraints all deferred`);
       await createStaging(tx);
-      const loader = new PackageLoader(tx, tenant.id, collector, options);
+      const loader = new PackageLoader(tx, tenant.id, collector, options, (file, rows) =>
+        options.onProgress?.({
+          file,
+          rows,
+          bytesRead: source.bytesRead,
+          bytesTotal: source.bytesTotal,
+        }),
+      );
       for await (const row of readPackage(pkg)) {
         await loader.add(row.record, row.mode, row.line);
       }
@@ -108,6 +119,7 @@ class PackageLoader {
     private readonly tenantId: string,
     private readonly collector: ReportCollector,
     private readonly options: ImportOptions,
+    private readonly progress: (file: FileName, rows: number) => void,
   ) {}
 
   async add(record: CsvRecord, mode: FileMode, line: number): Promise<void> {
@@ -127,6 +139,8 @@ class PackageLoader {
 
   async finish(): Promise<void> {
     for (const file of this.batches.keys()) await this.flush(file);
+    const lastFile = [...this.batches.keys()].at(-1);
+    if (lastFile) this.progress(lastFile, this.rows);
     for (const [file, mode] of this.modes) {
       if (mode === "bulk") await this.removeMissing(file);
     }
@@ -194,7 +208,7 @@ class PackageLoader {
     counters.inserted += applied.inserted;
     counters.updated += applied.updated;
     counters.unchanged += applied.unchanged;
-    this.options.onProgress?.({ file, rows: this.rows });
+    this.progress(file, this.rows);
   }
 
   private async removeMissing(file: FileName): Promise<void> {

@@ -59,6 +59,10 @@ describe("the imports API", () => {
     expect(
       (done.counts as Record<string, { inserted: number }>)["users.csv"]?.inserted,
     ).toBeGreaterThan(20);
+    const progress = done.progress as { bytesDone: number; bytesTotal: number; rowsDone: number };
+    expect(progress.bytesTotal).toBeGreaterThan(zip.length);
+    expect(progress.bytesDone).toBe(progress.bytesTotal);
+    expect(progress.rowsDone).toBeGreaterThan(20);
     const snapshot = await tenantSnapshot(database.db, tenant.id);
     expect(snapshot.users).toEqual([]);
   });
