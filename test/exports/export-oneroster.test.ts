@@ -1,7 +1,7 @@
 import { createWriteStream } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { finished } from "node:stream/promises";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validatePackage } from "../../src/csv/read-package.ts";
 import { withTenant } from "../../src/db/tenant-context.ts";
