@@ -18,7 +18,7 @@ async function admin(text: string): Promise<void> {
 }
 
 /** A freshly migrated database on the bench server, dropped by `drop()`. */
-export async function freshBenchDatabase(): Promise<{
+export async function freshBenchDatabase(options: { maxConnections?: number } = {}): Promise<{
   url: string;
   handle: DatabaseHandle;
   drop(): Promise<void>;
@@ -27,7 +27,11 @@ export async function freshBenchDatabase(): Promise<{
   await admin(`create database ${name}`);
   const url = new URL(BENCH_SERVER_URL);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: "postgres", url: url.toString() });
+  const handle = await openDatabase({
+    kind: "postgres",
+    url: url.toString(),
+    ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}),
+  });
   await migrateDatabase(handle);
   return {
     url: url.toString(),

@@ -4,7 +4,7 @@
  *
  *   npx tsx bench/rest-vs-bare.ts [--duration 10] [--connections 32]
  *
- * PostgreSQL is DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); a fresh
+ * PostgreSQL is BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); a fresh
  * database is created on that server and dropped afterwards. The statements the bare handler
  * runs are captured from the gateway itself (begin, tenant context, page, count, nested lists,
  * disclosure record, commit), so the difference is everything but the database: routing,
@@ -14,7 +14,6 @@
  * Writes bench/results/rest-vs-bare.json and prints a table.
  */
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -29,13 +28,13 @@ import { createApp } from "../src/app/create-app.ts";
 import { createClient } from "../src/auth/clients.ts";
 import { ONEROSTER_SCOPES } from "../src/auth/scopes.ts";
 import { loadConfig } from "../src/config/env.ts";
-import { type Database, openDatabase, schema } from "../src/db/client.ts";
-import { migrateDatabase } from "../src/db/migrate.ts";
+import { type Database, schema } from "../src/db/client.ts";
 import { queryRows } from "../src/db/query-rows.ts";
 import { withTenant } from "../src/db/tenant-context.ts";
 import { seedDistrict } from "../src/demo/seed-district.ts";
 import { DEMO_DISTRICT } from "../src/generate/index.ts";
 import { createTenant } from "../src/tenants/tenants.ts";
+import { freshBenchDatabase } from "./bench-database.ts";
 
 const ROSTERING = "/ims/oneroster/rostering/v1p2";
 const POOL_SIZE = 10;
@@ -48,41 +47,7 @@ const { values } = parseArgs({
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 
-const SERVER = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-
 const step = (text: string) => console.error(`[bench] ${text}`);
-
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh, migrated database on the server, for this run only. */
-async function benchDatabase() {
-  const name = `tsa_bench_${randomBytes(5).toString("hex")}`;
-  await admin(`create database ${name}`);
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({
-    kind: "postgres",
-    url: url.toString(),
-    maxConnections: POOL_SIZE,
-  });
-  await migrateDatabase(handle);
-  return {
-    ...handle,
-    url: url.toString(),
-    drop: async () => {
-      await handle.close();
-      await admin(`drop database if exists ${name} with (force)`);
-    },
-  };
-}
 
 interface Statement {
   text: string;
@@ -178,7 +143,8 @@ function autocannon(url: string, headers: Record<string, string>, seconds: numbe
 }
 
 const loadAtStart = loadavg()[0];
-const database = await benchDatabase();
+const bench = await freshBenchDatabase({ maxConnections: POOL_SIZE });
+const database = { ...bench.handle, url: bench.url };
 const { url } = database;
 try {
   step("seeding the demo district");
@@ -289,5 +255,5 @@ try {
   console.table(rows);
   step(`wrote ${out}`);
 } finally {
-  await database.drop();
+  await bench.drop();
 }
