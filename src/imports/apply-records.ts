@@ -1,9 +1,10 @@
-import { getTableColumns, sql } from "drizzle-orm";
+import { getTableColumns, getTableName, sql } from "drizzle-orm";
 import { toSnakeCase } from "drizzle-orm/casing";
-import type { PgTable } from "drizzle-orm/pg-core";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { FileName } from "../csv/catalogue.ts";
 import type { CsvRecord } from "../csv/record.ts";
 import type { Transaction } from "../db/client.ts";
+import { queryRows } from "../db/query-rows.ts";
 import { baseRow, FILE_MAPPINGS } from "./record-to-row.ts";
 
 export interface ApplyCounts {
@@ -12,29 +13,62 @@ export interface ApplyCounts {
   unchanged: number;
 }
 
-/** Columns an import never writes: keys, and what the change-tracking trigger maintains. */
-const NOT_UPDATED = new Set(["tenantId", "id", "sourcedId", "dateLastModified", "changeSeq"]);
+/** Columns the database fills itself (defaults and the change-tracking trigger). */
+const DATABASE_FILLED = new Set(["id", "dateLastModified", "changeSeq"]);
+/** The key an upsert matches on; everything else an import writes is updated. */
+const KEY = new Set(["tenantId", "sourcedId"]);
 
-const updateSets = new Map<PgTable, Record<string, ReturnType<typeof sql>>>();
+interface UpsertPlan {
+  keys: string[];
+  /** The statement around its `unnest(…)` arguments. */
+  head: string;
+  tail: string;
+}
 
-/** `SET col = excluded.col` for every column an import writes, computed once per table. */
-function updateSet(table: PgTable) {
-  let set = updateSets.get(table);
-  if (!set) {
-    set = Object.fromEntries(
-      Object.keys(getTableColumns(table))
-        .filter((key) => !NOT_UPDATED.has(key))
-        .map((key) => [key, sql.raw(`excluded.${JSON.stringify(toSnakeCase(key))}`)]),
-    );
-    updateSets.set(table, set);
+const plans = new Map<PgTable, UpsertPlan>();
+
+/**
+ * One upsert statement per table whose parameters are one text array per column, unnested
+ * and cast by the database: the statement text never changes with the batch, so a batch of
+ * thousands of rows costs a handful of parameters instead of one per cell.
+ */
+function planFor(table: PgTable): UpsertPlan {
+  const known = plans.get(table);
+  if (known) return known;
+  const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>).filter(
+    ([key]) => !DATABASE_FILLED.has(key),
+  );
+  const keys = columns.map(([key]) => key);
+  const names = keys.map((key) => `"${toSnakeCase(key)}"`);
+  const casts = columns.map(([, column], i) => `c${i}::${column.getSQLType()}`);
+  const updates = keys
+    .map((key, i) => (KEY.has(key) ? undefined : `${names[i]} = excluded.${names[i]}`))
+    .filter(Boolean);
+  const head = `insert into "${getTableName(table)}" (${names.join(", ")})
+    select ${casts.join(", ")} from unnest(`;
+  const tail = `) as v(${columns.map((_, i) => `c${i}`).join(", ")})
+    on conflict (tenant_id, sourced_id) do update set ${updates.join(", ")}
+    returning (xmax = 0) as inserted`;
+  const plan = { keys, head, tail };
+  plans.set(table, plan);
+  return plan;
+}
+
+/** A value as PostgreSQL's text input for its column (arrays as array literals). */
+function asText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) {
+    return `{${value.map((item) => `"${item.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`;
   }
-  return set;
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
 }
 
 /**
- * Upserts one batch of records of one file as a single multi-row statement. A row whose
- * values did not change is skipped by the `touch_row` trigger, so it comes back neither as
- * inserted nor as updated and its dateLastModified stays put.
+ * Upserts one batch of records of one file as a single statement. A row whose values did not
+ * change is skipped by the `touch_row` trigger, so it comes back neither as inserted nor as
+ * updated and its dateLastModified stays put.
  *
  * @example
  * const counts = await applyRecords(tx, tenantId, "users", batch);
@@ -47,20 +81,25 @@ export async function applyRecords(
 ): Promise<ApplyCounts> {
   if (records.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   const mapping = FILE_MAPPINGS[file];
-  const rows = records.map((record) => ({
-    ...baseRow(tenantId, record),
-    ...mapping.row(record.values),
-  }));
-  const { tenantId: tenantColumn, sourcedId: sourcedIdColumn } = getTableColumns(mapping.table);
-  if (!tenantColumn || !sourcedIdColumn) throw new Error(`The ${file} table has no sourcedId key`);
-  const written = await tx
-    .insert(mapping.table)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [tenantColumn, sourcedIdColumn],
-      set: updateSet(mapping.table),
-    })
-    .returning({ inserted: sql<boolean>`(xmax = 0)` });
+  const { keys, head, tail } = planFor(mapping.table);
+  const columns: (string | null)[][] = keys.map(() => []);
+  for (const record of records) {
+    const row: Record<string, unknown> = {
+      ...baseRow(tenantId, record),
+      ...mapping.row(record.values),
+    };
+    keys.forEach((key, i) => {
+      columns[i]?.push(asText(row[key]));
+    });
+  }
+  const unnested = sql.join(
+    columns.map((values) => sql`${sql.param(values)}::text[]`),
+    sql.raw(", "),
+  );
+  const written = await queryRows<{ inserted: boolean }>(
+    tx,
+    sql`${sql.raw(head)}${unnested}${sql.raw(tail)}`,
+  );
   const inserted = written.filter((row) => row.inserted).length;
   return {
     inserted,

@@ -47,7 +47,7 @@ export interface ImportOutcome {
 
 /** Files whose mass removal is held for a person to confirm (`--force`). */
 const GUARDED: readonly FileName[] = ["users", "enrollments"];
-const BATCH = 1000;
+const BATCH = 5000;
 
 /**
  * Imports one OneRoster CSV package into a tenant, all or nothing: one transaction, one import

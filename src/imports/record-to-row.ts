@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { FileName } from "../csv/catalogue.ts";
 import type { CsvRecord } from "../csv/record.ts";
@@ -222,10 +221,8 @@ export const FILE_MAPPINGS: Record<FileName, FileMapping> = {
       academicSessionSourcedId: text(v, "academicSessionSourcedId"),
       resultValueMin: num(v, "resultValueMin"),
       resultValueMax: num(v, "resultValueMax"),
-      // 1.1 line items name no school: it is the class's.
-      schoolSourcedId:
-        text(v, "schoolSourcedId") ??
-        sql`(select c.school_sourced_id from classes c where c.tenant_id = current_tenant_id() and c.sourced_id = ${required(v, "classSourcedId")})`,
+      // 1.1 line items name no school: the database takes the class's (see migration 0013).
+      schoolSourcedId: text(v, "schoolSourcedId"),
     }),
   },
   lineItemScoreScales: {
