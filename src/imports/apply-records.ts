@@ -20,6 +20,8 @@ const KEY = new Set(["tenantId", "sourcedId"]);
 
 interface UpsertPlan {
   keys: string[];
+  /** Which of `keys` are PostgreSQL array columns (written as array literals). */
+  arrays: boolean[];
   /** The statement around its `unnest(…)` arguments. */
   head: string;
   tail: string;
@@ -49,17 +51,18 @@ function planFor(table: PgTable): UpsertPlan {
   const tail = `) as v(${columns.map((_, i) => `c${i}`).join(", ")})
     on conflict (tenant_id, sourced_id) do update set ${updates.join(", ")}
     returning (xmax = 0) as inserted`;
-  const plan = { keys, head, tail };
+  const arrays = columns.map(([, column]) => column.getSQLType().endsWith("[]"));
+  const plan = { keys, arrays, head, tail };
   plans.set(table, plan);
   return plan;
 }
 
-/** A value as PostgreSQL's text input for its column (arrays as array literals). */
-function asText(value: unknown): string | null {
+/** A value as PostgreSQL's text input for its column: text arrays as array literals. */
+function asText(value: unknown, isArray: boolean): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value) && value.every((item) => typeof item === "string")) {
-    return `{${value.map((item) => `"${item.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`;
+  if (isArray && Array.isArray(value)) {
+    return `{${value.map((item) => `"${String(item).replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`;
   }
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
@@ -81,7 +84,7 @@ export async function applyRecords(
 ): Promise<ApplyCounts> {
   if (records.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   const mapping = FILE_MAPPINGS[file];
-  const { keys, head, tail } = planFor(mapping.table);
+  const { keys, arrays, head, tail } = planFor(mapping.table);
   const columns: (string | null)[][] = keys.map(() => []);
   for (const record of records) {
     const row: Record<string, unknown> = {
@@ -89,7 +92,7 @@ export async function applyRecords(
       ...mapping.row(record.values),
     };
     keys.forEach((key, i) => {
-      columns[i]?.push(asText(row[key]));
+      columns[i]?.push(asText(row[key], arrays[i] ?? false));
     });
   }
   const unnested = sql.join(
