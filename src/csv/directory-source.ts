@@ -1,9 +1,9 @@
 import { createReadStream } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import type { Readable } from "node:stream";
-import { admitEntries, type RawEntry } from "./admit-entries.ts";
-import { createByteLimit, type InflateBudget, type PackageLimits } from "./package-limits.ts";
+import type { RawEntry } from "./admit-entries.ts";
+import { admittedSource } from "./admitted-source.ts";
+import { createByteLimit, type PackageLimits } from "./package-limits.ts";
 import type { PackageSource } from "./package-source.ts";
 import type { ReportCollector } from "./report.ts";
 
@@ -27,20 +27,8 @@ export async function openDirectorySource(
     listing.push({ name: directory ? `${dirent.name}/` : dirent.name, directory, size });
   }
   listing.sort((a, b) => a.name.localeCompare(b.name));
-  const admitted = admitEntries(name, listing, collector, limits);
-  const readable = new Set([...admitted.files.values(), ...admitted.misnamed.keys()]);
-  const budget: InflateBudget = { inflated: 0, limit: limits.maxInflatedBytes };
-  return {
-    name,
-    files: admitted.files,
-    misnamed: admitted.misnamed,
-    bytesTotal: admitted.bytes,
-    get bytesRead() {
-      return budget.inflated;
-    },
-    async open(entryName: string): Promise<Readable> {
-      if (!readable.has(entryName))
-        throw new Error(`${entryName} is not an admitted entry of ${name}`);
+  return admittedSource(name, listing, collector, limits, {
+    async open(entryName, budget) {
       // A file can grow after it was listed, so the limits are enforced while reading as well.
       const counted = createByteLimit(entryName, undefined, limits, budget);
       const file = createReadStream(join(path, entryName));
@@ -49,5 +37,5 @@ export async function openDirectorySource(
       return file.pipe(counted);
     },
     async close() {},
-  };
+  });
 }

@@ -1,8 +1,8 @@
 import { basename } from "node:path";
-import type { Readable } from "node:stream";
 import { type Entry, getFileNameLowLevel, openPromise, type ZipFile } from "yauzl";
-import { admitEntries, type RawEntry } from "./admit-entries.ts";
-import { createByteLimit, type InflateBudget, type PackageLimits } from "./package-limits.ts";
+import type { RawEntry } from "./admit-entries.ts";
+import { admittedSource } from "./admitted-source.ts";
+import { createByteLimit, type PackageLimits } from "./package-limits.ts";
 import type { PackageSource } from "./package-source.ts";
 import { addProblem, type ReportCollector } from "./report.ts";
 
@@ -74,22 +74,10 @@ export async function openZipSource(
     zip.close();
     return unreadable(reason);
   }
-  const admitted = admitEntries(name, listing, collector, limits);
-  const readable = new Set([...admitted.files.values(), ...admitted.misnamed.keys()]);
-  const budget: InflateBudget = { inflated: 0, limit: limits.maxInflatedBytes };
-  return {
-    name,
-    files: admitted.files,
-    misnamed: admitted.misnamed,
-    bytesTotal: admitted.bytes,
-    get bytesRead() {
-      return budget.inflated;
-    },
-    async open(entryName: string): Promise<Readable> {
+  return admittedSource(name, listing, collector, limits, {
+    async open(entryName, budget) {
       const entry = byName.get(entryName);
-      if (entry === undefined || !readable.has(entryName)) {
-        throw new Error(`${entryName} is not an admitted entry of ${name}`);
-      }
+      if (entry === undefined) throw new Error(`${entryName} is not an entry of ${name}`);
       const inflating = await zip.openReadStreamPromise(entry);
       const counted = createByteLimit(entryName, entry.uncompressedSize, limits, budget);
       // A limit error ends the counter; the inflater must stop too, or it keeps reading the zip.
@@ -101,5 +89,5 @@ export async function openZipSource(
     async close() {
       zip.close();
     },
-  };
+  });
 }
