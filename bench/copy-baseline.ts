@@ -4,7 +4,7 @@ import { toSnakeCase } from "drizzle-orm/casing";
 import pg from "pg";
 import copyStreams from "pg-copy-streams";
 import { LOAD_ORDER } from "../src/csv/catalogue.ts";
-import { FILE_MAPPINGS } from "../src/imports/record-to-row.ts";
+import { entityOfFile } from "../src/entities/index.ts";
 
 /**
  * The baseline for the import: PostgreSQL `COPY` of the same rows into the same tables (same
@@ -22,7 +22,7 @@ export async function copyBaseline(url: string, fromTenant: string, toTenant: st
     await target.query("begin");
     await target.query("set constraints all deferred");
     for (const file of LOAD_ORDER) {
-      const table = FILE_MAPPINGS[file].table;
+      const table = entityOfFile(file).table;
       const name = getTableName(table);
       const columns = Object.keys(getTableColumns(table))
         .filter((key) => key !== "id")

@@ -36,7 +36,7 @@ const exportOneRosterRoute = createRoute({
 export function registerExportRoutes(app: AppOpenAPI): void {
   app.openapi(exportOneRosterRoute, async (c) => {
     const { db } = c.var.deps;
-    const { tenantId, clientId } = c.var.auth;
+    const { tenantId, clientId, orgSourcedId } = c.var.auth;
     const sinceText = c.req.valid("query").since;
     const since = sinceText ? new Date(sinceText) : undefined;
     const body = new PassThrough();
@@ -49,6 +49,7 @@ export function registerExportRoutes(app: AppOpenAPI): void {
         query: new URL(c.req.url).search.slice(1),
         ip: c.req.header("x-forwarded-for"),
         since,
+        orgSourcedId,
       },
       body,
     );

@@ -5,6 +5,7 @@ import { ApiError } from "../app/errors.ts";
 import { jsonContent, problemResponse } from "../app/openapi-helpers.ts";
 import { requireScopes } from "../auth/bearer.ts";
 import type { ImportReport } from "../csv/report.ts";
+import { allowedOrgs } from "../entities/index.ts";
 import type { ImportJob } from "../imports/import-jobs.ts";
 import {
   createImportJob,
@@ -13,6 +14,7 @@ import {
   runImportJob,
 } from "../imports/import-jobs.ts";
 import { findTenantById } from "../tenants/tenants.ts";
+import { orgSubtree } from "../writes/index.ts";
 import { type ImportJobBody, ImportJobSchema } from "./import-schemas.ts";
 import { saveUpload } from "./upload.ts";
 
@@ -94,7 +96,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function registerImportRoutes(app: AppOpenAPI): void {
   app.openapi(startImport, async (c) => {
     const { db, config } = c.var.deps;
-    const { tenantId, clientId } = c.var.auth;
+    const { tenantId, clientId, orgSourcedId } = c.var.auth;
     const { dryRun, force } = c.req.valid("query");
     const tenant = await findTenantById(db, tenantId);
     if (!tenant) throw new ApiError("not_found", "The token's tenant no longer exists.");
@@ -118,6 +120,9 @@ export function registerImportRoutes(app: AppOpenAPI): void {
         maxInflatedBytes: config.ZIP_MAX_INFLATED_BYTES,
         maxCompressionRatio: config.ZIP_MAX_RATIO,
       },
+      ...(orgSourcedId && {
+        scope: async (tx) => orgSubtree(await allowedOrgs(tx, tenantId, orgSourcedId)),
+      }),
     })
       .catch((error: unknown) => {
         console.error(

@@ -1,5 +1,5 @@
+import type { CsvValue, ScoreScaleValueItem, UserIdValue } from "../entities/csv-record.ts";
 import type { ColumnFormat } from "./catalogue.ts";
-import type { CsvValue, ScoreScaleValueItem, UserIdValue } from "./record.ts";
 
 const EXACT_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 

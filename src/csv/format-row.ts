@@ -1,7 +1,7 @@
+import type { CsvRecord } from "../entities/csv-record.ts";
 import { type ColumnFormat, FILE_BY_NAME, type FileName } from "./catalogue.ts";
 import { formatCell } from "./format-cell.ts";
 import type { FileMode } from "./lifecycle.ts";
-import type { CsvRecord } from "./record.ts";
 import { CsvWriteError } from "./write-error.ts";
 
 export interface RowFormatter {

@@ -1,6 +1,6 @@
+import type { CsvRecord } from "../entities/csv-record.ts";
 import { type ColumnSpec, FILE_BY_NAME, type FileName } from "./catalogue.ts";
 import type { CellNote } from "./primitives.ts";
-import type { CsvRecord } from "./record.ts";
 
 /** The OneRoster version a package declares: 1.2 and 1.2.1 share one model. */
 export type CsvVersion = "1.1" | "1.2";

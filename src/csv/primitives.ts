@@ -1,5 +1,5 @@
+import type { CsvValue, ScoreScaleValueItem, UserIdValue } from "../entities/csv-record.ts";
 import type { ColumnFormat } from "./catalogue.ts";
-import type { CsvValue, ScoreScaleValueItem, UserIdValue } from "./record.ts";
 import type { RuleCode } from "./rules.ts";
 
 /** Why a cell was refused or what was tolerated in it. */

@@ -1,10 +1,10 @@
+import type { CsvRecord } from "../entities/csv-record.ts";
 import type { FileName } from "./catalogue.ts";
 import { readCsvRows } from "./csv-rows.ts";
 import { checkHeader, type HeaderPlan } from "./header.ts";
 import { type CsvVersion, layoutsFor } from "./layouts.ts";
 import { type FileMode, newLifecycleMemory } from "./lifecycle.ts";
 import type { PackageSource } from "./package-source.ts";
-import type { CsvRecord } from "./record.ts";
 import { addProblem, fileCounters, type ReportCollector } from "./report.ts";
 import { readRow } from "./row.ts";
 

@@ -1,10 +1,10 @@
+import type { CsvRecord, CsvValue } from "../entities/csv-record.ts";
 import type { ColumnSpec } from "./catalogue.ts";
 import { type CsvRow, widthProblem } from "./csv-rows.ts";
 import type { HeaderPlan } from "./header.ts";
 import type { CsvVersion } from "./layouts.ts";
 import { type FileMode, type LifecycleMemory, readLifecycle } from "./lifecycle.ts";
 import { parseCell } from "./primitives.ts";
-import type { CsvRecord, CsvValue } from "./record.ts";
 import type { ReportCollector } from "./report.ts";
 import { type RowScope, reportRow } from "./row-scope.ts";
 

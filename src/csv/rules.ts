@@ -149,6 +149,9 @@ export const RULES = {
   "import.removal_held": error(
     "Check that the file is complete; if the removals are intended, import again with --force.",
   ),
+  "scope.outside_org": error(
+    "Leave records outside your org out of the package, or import with a client that is not restricted to an org.",
+  ),
   "import.database_refused": error("Correct the data named in the message, then import again."),
 } as const satisfies Record<string, RuleInfo>;
 

@@ -2,11 +2,11 @@ import { once } from "node:events";
 import { PassThrough } from "node:stream";
 import { finished, pipeline } from "node:stream/promises";
 import { ZipFile } from "yazl";
+import type { CsvRecord } from "../entities/csv-record.ts";
 import { FILE_NAMES, type FileName } from "./catalogue.ts";
 import { formatCsvLine } from "./format-line.ts";
 import { createRowFormatter } from "./format-row.ts";
 import type { FileMode } from "./lifecycle.ts";
-import type { CsvRecord } from "./record.ts";
 
 export interface PackageWriterOptions {
   /** Written as `source.systemName` in the manifest. */

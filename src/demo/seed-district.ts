@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { LOAD_ORDER } from "../csv/catalogue.ts";
-import type { CsvRecord } from "../csv/record.ts";
 import type { Database } from "../db/client.ts";
 import { withTenant } from "../db/tenant-context.ts";
+import { type CsvRecord, entityOfFile } from "../entities/index.ts";
 import { generateDistrict } from "../generate/index.ts";
-import { applyRecords } from "../imports/apply-records.ts";
 import type { Tenant } from "../tenants/tenants.ts";
+import { upsertRows } from "../writes/index.ts";
 import { seedAttendance } from "./seed-attendance.ts";
 
 const BATCH = 500;
@@ -32,15 +32,22 @@ export async function seedDistrict(
   await withTenant(db, tenant.id, async (tx) => {
     await tx.execute(sql`set constraints all deferred`);
     for (const file of LOAD_ORDER) {
+      const entity = entityOfFile(file);
+      const write = (batch: CsvRecord[]) =>
+        upsertRows(
+          tx,
+          entity,
+          batch.map((record) => entity.fromCsv(tenant.id, record)),
+        );
       let batch: CsvRecord[] = [];
       for await (const record of files[file]()) {
         batch.push(record);
         if (batch.length === BATCH) {
-          await applyRecords(tx, tenant.id, file, batch);
+          await write(batch);
           batch = [];
         }
       }
-      await applyRecords(tx, tenant.id, file, batch);
+      await write(batch);
     }
     await seedAttendance(tx, tenant.id);
   });

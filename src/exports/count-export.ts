@@ -1,19 +1,22 @@
-import { count, eq, getTableColumns, gt } from "drizzle-orm";
-import { FILE_NAMES } from "../csv/catalogue.ts";
+import { type SQL, sql } from "drizzle-orm";
 import type { Transaction } from "../db/client.ts";
-import { FILE_MAPPINGS } from "../imports/record-to-row.ts";
+import { queryRows } from "../db/query-rows.ts";
+import { FILE_ENTITIES } from "../entities/index.ts";
+import { exportScope } from "./export-scope.ts";
 
 /** How many records an export will hold, counted in the export's own snapshot. */
-export async function countExport(tx: Transaction, since?: Date): Promise<number> {
+export async function countExport(
+  tx: Transaction,
+  since: Date | undefined,
+  orgs: SQL | undefined,
+): Promise<number> {
   let total = 0;
-  for (const file of FILE_NAMES) {
-    const table = FILE_MAPPINGS[file].table;
-    const { status, dateLastModified } = getTableColumns(table);
-    if (!status || !dateLastModified) continue;
-    const [row] = await tx
-      .select({ n: count() })
-      .from(table)
-      .where(since ? gt(dateLastModified, since) : eq(status, "active"));
+  for (const entity of FILE_ENTITIES.values()) {
+    const [row] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from ${sql.identifier(entity.tableName)} t
+          where ${exportScope(entity, since, orgs)}`,
+    );
     total += row?.n ?? 0;
   }
   return total;

@@ -1,6 +1,7 @@
 import { recordDisclosure } from "../audit/index.ts";
 import type { Database } from "../db/client.ts";
 import { withTenant } from "../db/tenant-context.ts";
+import { allowedOrgs } from "../entities/index.ts";
 import { countExport } from "./count-export.ts";
 import { type ExportCounts, exportOneRoster } from "./export-oneroster.ts";
 
@@ -12,6 +13,8 @@ export interface ExportRequest {
   query: string;
   ip?: string | undefined;
   since?: Date | undefined;
+  /** The org a restricted client is limited to: the export holds only its subtree. */
+  orgSourcedId?: string | undefined;
 }
 
 /**
@@ -33,6 +36,9 @@ export function startDisclosedExport(
     db,
     request.tenantId,
     async (tx) => {
+      const orgs = request.orgSourcedId
+        ? await allowedOrgs(tx, request.tenantId, request.orgSourcedId)
+        : undefined;
       await recordDisclosure(tx, {
         tenantId: request.tenantId,
         clientId: request.recipient,
@@ -40,12 +46,15 @@ export function startDisclosedExport(
         entityIds: [],
         endpoint: request.endpoint,
         query: request.query,
-        recordCount: await countExport(tx, since),
+        recordCount: await countExport(tx, since, orgs),
         purpose: since ? "oneroster:export-delta" : "oneroster:export-bulk",
         ip: request.ip,
       });
       markDisclosed();
-      return exportOneRoster(tx, output, since ? { since } : {});
+      return exportOneRoster(tx, output, {
+        ...(since ? { since } : {}),
+        ...(orgs ? { orgs } : {}),
+      });
     },
     { isolation: "repeatable read" },
   );

@@ -1,63 +1,56 @@
-import { and, asc, eq, getTableColumns, getTableName, gt, sql } from "drizzle-orm";
-import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { FILE_NAMES, type FileName } from "../csv/catalogue.ts";
-import type { CsvRecord } from "../csv/record.ts";
+import { type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { FileName } from "../csv/catalogue.ts";
 import { createPackageWriter } from "../csv/write-package.ts";
 import type { Transaction } from "../db/client.ts";
 import { queryRows } from "../db/query-rows.ts";
-import { FILE_MAPPINGS } from "../imports/record-to-row.ts";
-import { rowToRecord } from "./row-to-record.ts";
+import {
+  type CsvRecord,
+  columnName,
+  type Entity,
+  FILE_ENTITIES,
+  FILE_NAMES,
+} from "../entities/index.ts";
+import { exportScope } from "./export-scope.ts";
 
 const PAGE = 2000;
 
 export interface ExportOptions {
   /** Delta package of everything changed after this instant (deletions included); else bulk. */
   since?: Date;
+  /** Bound text[] of the orgs of a restricted client: only their records are exported. */
+  orgs?: SQL;
 }
 
 export type ExportCounts = Record<FileName, number>;
 
-interface EntityColumns {
-  sourcedId: PgColumn;
-  status: PgColumn;
-  dateLastModified: PgColumn;
-}
-
-function entityColumns(table: PgTable): EntityColumns {
-  const { sourcedId, status, dateLastModified } = getTableColumns(table);
-  if (!sourcedId || !status || !dateLastModified) {
-    throw new Error(`${getTableName(table)} is not a OneRoster entity table`);
-  }
-  return { sourcedId, status, dateLastModified };
-}
-
-/** Rows of one file in sourcedId order, a page at a time (keyset), so memory stays flat. */
+/** Rows of one entity in sourcedId order, a page at a time (keyset), so memory stays flat. */
 async function* records(
   tx: Transaction,
-  file: FileName,
-  since: Date | undefined,
+  entity: Entity,
+  options: ExportOptions,
 ): AsyncGenerator<CsvRecord> {
-  const table = FILE_MAPPINGS[file].table;
-  const columns = entityColumns(table);
-  const scope = since ? gt(columns.dateLastModified, since) : eq(columns.status, "active");
+  const scope = exportScope(entity, options.since, options.orgs);
+  const t = alias(entity.table, "t");
+  const key = sql`${sql.identifier("t")}.${sql.identifier(columnName(entity.column("sourcedId")))}`;
   let after: string | undefined;
   for (;;) {
-    const page = (await tx
+    const page = await tx
       .select()
-      .from(table)
-      .where(after === undefined ? scope : and(scope, gt(columns.sourcedId, after)))
-      .orderBy(asc(columns.sourcedId))
-      .limit(PAGE)) as Record<string, unknown>[];
-    for (const row of page) yield rowToRecord(file, row);
+      .from(t)
+      .where(after === undefined ? scope : sql`${scope} and ${key} > ${after}`)
+      .orderBy(key)
+      .limit(PAGE);
+    for (const row of page) yield entity.toCsv(row as Parameters<Entity["toCsv"]>[0]);
     if (page.length < PAGE) return;
-    after = String(page.at(-1)?.sourcedId);
+    after = String((page.at(-1) as { sourcedId: string }).sourcedId);
   }
 }
 
-async function metadataKeys(tx: Transaction, table: PgTable): Promise<string[]> {
+async function metadataKeys(tx: Transaction, entity: Entity): Promise<string[]> {
   const rows = await queryRows<{ key: string }>(
     tx,
-    sql`select distinct jsonb_object_keys(metadata) as key from ${sql.identifier(getTableName(table))}
+    sql`select distinct jsonb_object_keys(metadata) as key from ${sql.identifier(entity.tableName)}
         where metadata is not null order by 1`,
   );
   return rows.map((row) => row.key);
@@ -79,12 +72,12 @@ export async function exportOneRoster(
   const writer = createPackageWriter(output, { systemName: "TSA Coach Gateway" });
   const counts = {} as ExportCounts;
   for (const file of FILE_NAMES) {
-    const table = FILE_MAPPINGS[file].table;
+    const entity = FILE_ENTITIES.get(file) as Entity;
     counts[file] = await writer.addFile(
       file,
       options.since ? "delta" : "bulk",
-      records(tx, file, options.since),
-      await metadataKeys(tx, table),
+      records(tx, entity, options),
+      await metadataKeys(tx, entity),
     );
   }
   await writer.finish();

@@ -1,5 +1,5 @@
 import type { FileName } from "../csv/catalogue.ts";
-import type { CsvRecord } from "../csv/record.ts";
+import type { CsvRecord } from "../entities/csv-record.ts";
 import { categories, lineItems, results, scoreScales } from "./gradebook-files.ts";
 import { type DistrictOptions, planGeneration } from "./plan.ts";
 import { classResources, courseResources, resources, userResources } from "./resource-files.ts";

@@ -1,4 +1,4 @@
-import type { CsvRecord } from "../csv/record.ts";
+import type { CsvRecord } from "../entities/csv-record.ts";
 import {
   classId,
   courseId,

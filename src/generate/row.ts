@@ -1,5 +1,5 @@
 import type { FileName } from "../csv/catalogue.ts";
-import type { CsvRecord } from "../csv/record.ts";
+import type { CsvRecord } from "../entities/csv-record.ts";
 
 const NO_METADATA: Record<string, string> = Object.freeze({});
 

@@ -1,8 +1,8 @@
 import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { FILE_NAMES, type FileName } from "../csv/catalogue.ts";
-import type { CsvRecord } from "../csv/record.ts";
 import { createPackageWriter } from "../csv/write-package.ts";
+import type { CsvRecord } from "../entities/csv-record.ts";
 import { GENERATED_METADATA_COLUMNS, generateDistrict } from "./district.ts";
 import type { DistrictOptions } from "./plan.ts";
 

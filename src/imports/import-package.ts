@@ -3,7 +3,6 @@ import type { FileName } from "../csv/catalogue.ts";
 import type { FileMode } from "../csv/lifecycle.ts";
 import type { PackageLimits } from "../csv/package-limits.ts";
 import { openOneRosterPackage, readPackage } from "../csv/read-package.ts";
-import type { CsvRecord } from "../csv/record.ts";
 import {
   addProblem,
   fileCounters,
@@ -12,12 +11,20 @@ import {
 } from "../csv/report.ts";
 import type { Database, Transaction } from "../db/client.ts";
 import { withTenant } from "../db/tenant-context.ts";
+import type { CsvRecord } from "../entities/csv-record.ts";
+import { entityOfFile } from "../entities/index.ts";
 import type { Tenant } from "../tenants/tenants.ts";
-import { applyRecords } from "./apply-records.ts";
-import { countActive, markMissingAsDeleted } from "./bulk-removal.ts";
-import { FILE_MAPPINGS } from "./record-to-row.ts";
-import { findBrokenReferences } from "./references.ts";
-import { createStaging, stageLines } from "./staging.ts";
+import {
+  countActive,
+  currentChangeSeq,
+  findBrokenReferences,
+  foreignChanges,
+  markMissingAsDeleted,
+  upsertRows,
+  WHOLE_TENANT,
+  type WriterScope,
+} from "../writes/index.ts";
+import { createStaging, markForeignLines, stagedLines, stageLines } from "./staging.ts";
 
 export type ImportStatus = "succeeded" | "rejected" | "failed";
 
@@ -36,6 +43,11 @@ export interface ImportOptions {
   force?: boolean;
   maxRemovalShare: number;
   limits?: Partial<PackageLimits>;
+  /**
+   * Whose records the importer may create, change and remove; a client restricted to an org
+   * gets its subtree (`orgSubtree`). Default: the whole tenant.
+   */
+  scope?: (tx: Transaction) => Promise<WriterScope>;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -77,13 +89,22 @@ export async function importPackage(
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`import:${tenant.id}`}))`);
       await tx.execute(sql`set constraints all deferred`);
       await createStaging(tx);
-      const loader = new PackageLoader(tx, tenant.id, collector, options, (file, rows) =>
-        options.onProgress?.({
-          file,
-          rows,
-          bytesRead: source.bytesRead,
-          bytesTotal: source.bytesTotal,
-        }),
+      const scope = (await options.scope?.(tx)) ?? WHOLE_TENANT;
+      const since = await currentChangeSeq(tx);
+      const loader = new PackageLoader(
+        tx,
+        tenant.id,
+        scope,
+        since,
+        collector,
+        options,
+        (file, rows) =>
+          options.onProgress?.({
+            file,
+            rows,
+            bytesRead: source.bytesRead,
+            bytesTotal: source.bytesTotal,
+          }),
       );
       for await (const row of readPackage(pkg)) {
         await loader.add(row.record, row.mode, row.line);
@@ -117,6 +138,8 @@ class PackageLoader {
   constructor(
     private readonly tx: Transaction,
     private readonly tenantId: string,
+    private readonly scope: WriterScope,
+    private readonly since: number,
     private readonly collector: ReportCollector,
     private readonly options: ImportOptions,
     private readonly progress: (file: FileName, rows: number) => void,
@@ -127,7 +150,7 @@ class PackageLoader {
     if (!this.modes.has(file)) {
       this.modes.set(file, mode);
       if (mode === "bulk")
-        this.activeBefore.set(file, await countActive(this.tx, FILE_MAPPINGS[file].table));
+        this.activeBefore.set(file, await countActive(this.tx, entityOfFile(file), this.scope));
     }
     const batch = this.batches.get(file) ?? { records: [], lines: [] };
     this.batches.set(file, batch);
@@ -144,16 +167,24 @@ class PackageLoader {
     for (const [file, mode] of this.modes) {
       if (mode === "bulk") await this.removeMissing(file);
     }
+    await this.refuseForeignChanges();
     if (await this.referencesHold()) return;
-    const { problems, total } = await findBrokenReferences(this.tx, [...this.modes.keys()]);
+    const { problems, total } = await findBrokenReferences(
+      this.tx,
+      [...this.modes.keys()].map((file) => ({
+        entity: entityOfFile(file),
+        written: stagedLines(file),
+      })),
+    );
     for (const broken of problems) {
+      const column = broken.names.csv;
       addProblem(this.collector, {
-        file: `${broken.file}.csv`,
+        file: `${broken.entity.file?.name}.csv`,
         line: broken.line,
-        column: broken.column,
+        column,
         rule: "reference.unknown_record",
         value: broken.value,
-        message: `${broken.column} points at '${broken.value}', which is neither in the package nor already held (${broken.target}).`,
+        message: `${column} points at '${broken.value}', which is neither in the package nor already held (${broken.target}).`,
       });
     }
     if (total > problems.length) {
@@ -162,6 +193,37 @@ class PackageLoader {
         rule: "reference.unknown_record",
         message: `${total - problems.length} more rows point at records that do not exist.`,
       });
+    }
+  }
+
+  /** A restricted client's package may not create, change or remove records outside its subtree. */
+  private async refuseForeignChanges(): Promise<void> {
+    if (this.scope.orgs === undefined) return;
+    for (const file of this.modes.keys()) {
+      const { changes, total } = await foreignChanges(
+        this.tx,
+        entityOfFile(file),
+        stagedLines(file),
+        this.scope,
+        this.since,
+      );
+      for (const change of changes) {
+        addProblem(this.collector, {
+          file: `${file}.csv`,
+          line: change.line,
+          column: "sourcedId",
+          rule: "scope.outside_org",
+          value: change.sourcedId,
+          message: `'${change.sourcedId}' lies outside the org subtree this client is restricted to, so this client may not create or change it.`,
+        });
+      }
+      if (total > changes.length) {
+        addProblem(this.collector, {
+          file: `${file}.csv`,
+          rule: "scope.outside_org",
+          message: `${total - changes.length} more rows would change records outside this client's org subtree.`,
+        });
+      }
     }
   }
 
@@ -203,8 +265,20 @@ class PackageLoader {
       });
     }
     const dropped = new Set(duplicates.map((d) => d.line));
-    const records = staged.filter((s) => !dropped.has(s.line)).map((s) => s.record);
-    const applied = await applyRecords(this.tx, this.tenantId, file, records);
+    const entity = entityOfFile(file);
+    const kept = staged.filter((s) => !dropped.has(s.line));
+    await markForeignLines(
+      this.tx,
+      file,
+      entity,
+      kept.map((s) => s.sourcedId),
+      this.scope,
+    );
+    const applied = await upsertRows(
+      this.tx,
+      entity,
+      kept.map((s) => entity.fromCsv(this.tenantId, s.record)),
+    );
     counters.inserted += applied.inserted;
     counters.updated += applied.updated;
     counters.unchanged += applied.unchanged;
@@ -212,7 +286,12 @@ class PackageLoader {
   }
 
   private async removeMissing(file: FileName): Promise<void> {
-    const deleted = await markMissingAsDeleted(this.tx, file, FILE_MAPPINGS[file].table);
+    const deleted = await markMissingAsDeleted(
+      this.tx,
+      entityOfFile(file),
+      stagedLines(file),
+      this.scope,
+    );
     fileCounters(this.collector, `${file}.csv`).deleted += deleted;
     const before = this.activeBefore.get(file) ?? 0;
     const share = before === 0 ? 0 : deleted / before;

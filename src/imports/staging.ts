@@ -1,13 +1,16 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { FileName } from "../csv/catalogue.ts";
 import type { Transaction } from "../db/client.ts";
 import { queryRows } from "../db/query-rows.ts";
+import type { Entity } from "../entities/index.ts";
+import { notOwned, type WriterScope } from "../writes/index.ts";
 
 /**
  * The import's own index of what it has applied: one row per (file, sourcedId) with the line
  * it came from. It lives in the database (a temporary table dropped at commit), so memory does
  * not grow with the package, and it lets duplicate, reference and bulk-removal checks run as
- * set-based SQL that still reports the line of each problem.
+ * set-based SQL that still reports the line of each problem. `foreign_before` marks the lines
+ * whose record existed outside a restricted writer's subtree before the import touched it.
  */
 export async function createStaging(tx: Transaction): Promise<void> {
   await tx.execute(sql`
@@ -15,6 +18,7 @@ export async function createStaging(tx: Transaction): Promise<void> {
       file text not null,
       sourced_id text not null,
       line integer not null,
+      foreign_before boolean not null default false,
       primary key (file, sourced_id)
     ) on commit drop`);
 }
@@ -55,4 +59,26 @@ export async function stageLines(
   );
   const firstLine = new Map(first.map((row) => [row.sourced_id, row.line]));
   return rejected.map((r) => ({ ...r, firstLine: firstLine.get(r.sourcedId) ?? r.line }));
+}
+
+/** The lines of one file as a written set for the write path (`sourced_id`, `line`, …). */
+export const stagedLines = (file: FileName): SQL =>
+  sql`(select sourced_id, line, foreign_before from import_lines where file = ${file})`;
+
+/** Marks the staged lines whose record, as held before this batch, is not the writer's. */
+export async function markForeignLines(
+  tx: Transaction,
+  file: FileName,
+  entity: Entity,
+  sourcedIds: readonly string[],
+  scope: WriterScope,
+): Promise<void> {
+  const foreign = notOwned(entity, scope, "t");
+  if (foreign === undefined || sourcedIds.length === 0) return;
+  await tx.execute(
+    sql`update import_lines l set foreign_before = true
+        from ${sql.identifier(entity.tableName)} t
+        where l.file = ${file} and l.sourced_id = any(${sql.param(sourcedIds)}::text[])
+          and t.sourced_id = l.sourced_id and ${foreign}`,
+  );
 }

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FILE_NAMES, type FileName } from "../../src/csv/catalogue.ts";
 import type { FileMode } from "../../src/csv/lifecycle.ts";
-import type { CsvRecord } from "../../src/csv/record.ts";
 import { createPackageWriter } from "../../src/csv/write-package.ts";
+import type { CsvRecord } from "../../src/entities/csv-record.ts";
 import { GENERATED_METADATA_COLUMNS, generateDistrict } from "../../src/generate/index.ts";
 
 export type PackageFiles = Partial<

@@ -1,11 +1,11 @@
-import { getTableName, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { FILE_NAMES } from "../../src/csv/catalogue.ts";
 import type { Database } from "../../src/db/client.ts";
 import { queryRows } from "../../src/db/query-rows.ts";
 import { withTenant } from "../../src/db/tenant-context.ts";
-import { FILE_MAPPINGS } from "../../src/imports/record-to-row.ts";
+import { entityOfFile } from "../../src/entities/index.ts";
 
-const TABLES = [...new Set(FILE_NAMES.map((file) => getTableName(FILE_MAPPINGS[file].table)))];
+const TABLES = [...new Set(FILE_NAMES.map((file) => entityOfFile(file).tableName))];
 
 /**
  * Every OneRoster row of a tenant as comparable JSON, without the columns that differ between

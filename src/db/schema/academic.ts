@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { CLASS_TYPES, ENROLLMENT_ROLES, SESSION_TYPES } from "../../oneroster/vocabulary.ts";
+import { CLASS_TYPES, ENROLLMENT_ROLES, SESSION_TYPES } from "../../kernel/vocabulary.ts";
 import { entityColumns, entityConstraints, extensibleEnum, refersTo } from "./columns.ts";
 import { orgs } from "./organizations.ts";
 import { tenants } from "./tenants.ts";

@@ -10,7 +10,7 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
-import { SCORE_STATUSES } from "../../oneroster/vocabulary.ts";
+import { SCORE_STATUSES } from "../../kernel/vocabulary.ts";
 import { academicSessions, classes, courses } from "./academic.ts";
 import { entityColumns, entityConstraints, extensibleEnum, refersTo } from "./columns.ts";
 import { orgs } from "./organizations.ts";

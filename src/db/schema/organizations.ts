@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, pgTable, text } from "drizzle-orm/pg-core";
-import { ORG_TYPES } from "../../oneroster/vocabulary.ts";
+import { ORG_TYPES } from "../../kernel/vocabulary.ts";
 import { entityColumns, entityConstraints, extensibleEnum, refersTo } from "./columns.ts";
 
 /** The platform's levels; OneRoster's own `type` sits beside it. */

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { SEX_VALUES, USER_ROLES } from "../../oneroster/vocabulary.ts";
+import { SEX_VALUES, USER_ROLES } from "../../kernel/vocabulary.ts";
 import { entityColumns, entityConstraints, extensibleEnum, refersTo } from "./columns.ts";
 import { orgs } from "./organizations.ts";
 import { tenants } from "./tenants.ts";

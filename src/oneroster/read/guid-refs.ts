@@ -1,19 +1,9 @@
+import type { GUIDRef, GuidRefType } from "../../entities/guid-refs.ts";
 import { BASE_PATHS } from "../routes/services.ts";
-import type { GUIDRef } from "../wire/guid-refs.ts";
-import type { ServiceName } from "../wire/status-info.ts";
 
-/** The `type` tokens of the official GUIDRef schemas. */
-export type GuidRefType =
-  | "org"
-  | "academicSession"
-  | "course"
-  | "class"
-  | "user"
-  | "resource"
-  | "category"
-  | "lineItem"
-  | "scoreScale"
-  | "assessmentLineItem";
+export type { GuidRefType };
+
+import type { ServiceName } from "../wire/status-info.ts";
 
 /** Where the object a GUIDRef names is served, so `href` is a URL a client can follow. */
 const HOME: Record<GuidRefType, { service: ServiceName; collection: string }> = {
@@ -50,13 +40,3 @@ export function guidRef<T extends GuidRefType>(
   const href = `${context.origin}${BASE_PATHS[service]}/${collection}/${encodeURIComponent(sourcedId)}`;
   return { href, sourcedId, type };
 }
-
-/**
- * The URI a user profile is identified by (`profileId`, and a role's `userProfile`). Both are
- * `format: uri` in the binding while sourcedIds can never hold a scheme, so the profile's
- * sourcedId is wrapped in a URN.
- *
- * @example
- * userProfileUri("prf-tch-1") // "urn:oneroster:userProfile:prf-tch-1"
- */
-export const userProfileUri = (sourcedId: string) => `urn:oneroster:userProfile:${sourcedId}`;

@@ -6,6 +6,7 @@ import type { AuthContext } from "../../auth/auth-context.ts";
 import type { Config } from "../../config/env.ts";
 import type { Transaction } from "../../db/client.ts";
 import { withTenant } from "../../db/tenant-context.ts";
+import { allowedOrgs } from "../../entities/index.ts";
 import {
   type CollectionQuery,
   type CollectionQueryParams,
@@ -13,7 +14,6 @@ import {
   QueryError,
 } from "../query/index.ts";
 import { linkHeader } from "./link-header.ts";
-import { allowedOrgs } from "./org-scope.ts";
 import type { ReadModel, WireRecord } from "./read-model.ts";
 import type { ReadPlan } from "./read-plan.ts";
 import { type ReadScope, readOne, readPage, recordExists } from "./read-rows.ts";

@@ -1,14 +1,12 @@
-export * from "./field-specs.ts";
-export { type GuidRefType, guidRef, userProfileUri, type WireContext } from "./guid-refs.ts";
+export { type GuidRefType, guidRef, type WireContext } from "./guid-refs.ts";
 export { mountService, type ServiceDefinition } from "./mount-service.ts";
 export { nestedField } from "./nested-field.ts";
 export {
-  columnsOf,
   defineReadModel,
   type NestedField,
   type ReadModel,
   type ReadModelSpec,
-  withoutAbsent,
+  selectList,
 } from "./read-model.ts";
 export type { ReadModels } from "./read-plan.ts";
 export { collectionStatements, type ReadScope, type RowSelection } from "./read-rows.ts";

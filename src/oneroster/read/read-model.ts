@@ -1,9 +1,15 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Transaction } from "../../db/client.ts";
-import type { FieldMap, QueryField } from "../query/index.ts";
+import {
+  aliasColumns,
+  type ColumnRef,
+  type Entity,
+  type Field,
+  ORG_SCOPES,
+} from "../../entities/index.ts";
+import type { FieldKind, FieldMap, QueryField } from "../query/index.ts";
 import type { Subset } from "../routes/index.ts";
 import { ENTITY_WIRE, type EntityName } from "../wire/envelopes.ts";
-import type { FieldSpec } from "./field-specs.ts";
 import { guidRef, type WireContext } from "./guid-refs.ts";
 
 export type Row = Record<string, unknown>;
@@ -27,21 +33,14 @@ export interface NestedField {
 }
 
 export interface ReadModelSpec {
-  entity: EntityName;
-  table: string;
+  /** The entity module the model reads: its fields, columns and row → wire conversion. */
+  entity: Entity;
   alias: string;
-  /** Wire fields besides sourcedId, status, dateLastModified and metadata. */
-  fields: Readonly<Record<string, FieldSpec>>;
-  /** Filterable paths that are not a column of the row, such as `roles.role`. */
-  filters?: FieldMap;
+  /** Filterable paths that are not a column of the row (`roles.role`), over the model's columns. */
+  filters?: (column: ColumnRef) => FieldMap;
   nested?: readonly NestedField[];
-  /** Which rows a subset collection (`/schools`, `/students`…) serves. */
-  subsets?: Partial<Record<Subset, SQL>>;
-  /**
-   * The rows a client restricted to `orgs` (a bound text[] of org sourcedIds) may see.
-   * Absent: the entity is not org-bound (academic sessions).
-   */
-  restrict?: (orgs: SQL) => SQL;
+  /** Which rows a subset collection (`/schools`, `/students`…) serves, over the model's columns. */
+  subsets?: (column: ColumnRef) => Partial<Record<Subset, SQL>>;
 }
 
 /** Everything the generic handlers need to read one entity. */
@@ -50,8 +49,8 @@ export interface ReadModel {
   table: string;
   /** `users u`: the table under its alias. */
   from: SQL;
-  /** A column under the model's alias, for relations between models. */
-  column(name: string): SQL;
+  /** A column under the model's alias, by Drizzle property, for relations between models. */
+  column: ColumnRef;
   select: SQL;
   /** The sourcedId column, unique per tenant: by-id reads and the tiebreak of every order. */
   key: SQL;
@@ -62,163 +61,131 @@ export interface ReadModel {
   selectable: readonly string[];
   nested: readonly NestedField[];
   subsets: Partial<Record<Subset, SQL>>;
+  /**
+   * The rows a client restricted to `orgs` (a bound text[] of org sourcedIds) may see.
+   * Absent: the entity is not org-bound (academic sessions).
+   */
   restrict: ((orgs: SQL) => SQL) | undefined;
   /** The wire object of a row: `keys` in that order, absent values left out (never null). */
   toWire(row: Row, context: WireContext, nested: NestedValues, keys: readonly string[]): WireRecord;
 }
 
-// Quoted, because some OneRoster names are SQL keywords (enrollments."primary").
-const qualified = (alias: string, column: string) => `${alias}."${column}"`;
-
-/**
- * Column references under a table alias, for filters, subsets and relations.
- *
- * @example
- * const u = columnsOf("u");
- * sql`${u("family_name")} = ${name}` // u."family_name" = $1
- */
-export const columnsOf =
-  (alias: string) =>
-  (column: string): SQL =>
-    sql.raw(qualified(alias, column));
-
-type Convert = (row: Row, context: WireContext, nested: NestedValues) => unknown;
-
 const DATE_TIME_FORMAT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
-/** Formatting in SQL gives the same strings on both drivers and every server DateStyle. */
-function selectItem(alias: string, name: string, spec: FieldSpec): string {
-  const column = qualified(alias, spec.column);
-  return spec.type === "date"
-    ? `to_char(${column}, 'YYYY-MM-DD') as "${name}"`
-    : `${column} as "${name}"`;
+/**
+ * The select list of `entity` under `alias`: the lifecycle columns and every stored wire field,
+ * each under its Drizzle property, so a row has the shape the entity converts. Dates are formatted in SQL, which gives the same strings on both
+ * drivers and every server DateStyle.
+ */
+export function selectList(alias: string, entity: Entity): string {
+  const item = (column: string, property: string, kind: string) => {
+    const qualified = `${alias}."${column}"`;
+    if (kind === "date") return `to_char(${qualified}, 'YYYY-MM-DD') as "${property}"`;
+    if (kind === "dayTime") {
+      return `to_char(${qualified} at time zone 'UTC', ${DATE_TIME_FORMAT}) as "${property}"`;
+    }
+    return `${qualified} as "${property}"`;
+  };
+  const lifecycle = [
+    item("sourced_id", "sourcedId", "text"),
+    item("status", "status", "text"),
+    item("date_last_modified", "dateLastModified", "dayTime"),
+    item("metadata", "metadata", "json"),
+  ];
+  const own = entity.fields.flatMap((field) =>
+    field.wire && field.column && field.sqlName && field.column !== "sourcedId"
+      ? [item(field.sqlName, field.column, field.kind)]
+      : [],
+  );
+  return [...lifecycle, ...own].join(", ");
 }
 
-function converter(name: string, spec: FieldSpec): Convert {
-  switch (spec.type) {
+/** How each kind of field compares in a filter; absent kinds are not filterable. */
+function filterKind(field: Field): FieldKind | undefined {
+  switch (field.kind) {
     case "text":
-      return spec.required ? (row) => row[name] ?? "" : (row) => row[name];
-    case "date":
-    case "list":
-    case "json":
-      return (row) => row[name];
-    case "flag":
-      return (row) => (typeof row[name] === "boolean" ? String(row[name]) : undefined);
+      return field.secret ? undefined : "string";
+    case "year":
     case "ref":
-      return (row, context) => {
-        const id = row[name];
-        return typeof id === "string" ? guidRef(context, spec.to, id) : undefined;
-      };
+      return "string";
+    case "code":
+      return "enum";
+    case "date":
+      return "date";
+    case "dayTime":
+      return "datetime";
+    case "float":
+      return "number";
+    case "flag":
+      return "boolean";
+    case "list":
     case "refs":
-      return (row, context) => {
-        const ids = row[name];
-        return Array.isArray(ids) ? ids.map((id) => guidRef(context, spec.to, id)) : undefined;
-      };
+      return "stringList";
+    default:
+      return undefined;
   }
 }
 
-const SCALAR_KINDS = { date: "date", flag: "boolean", list: "stringList" } as const;
-
-function filterFields(alias: string, fields: ReadModelSpec["fields"]): FieldMap {
-  const column = columnsOf(alias);
+function filterFields(entity: Entity, column: ColumnRef): FieldMap {
   return Object.fromEntries(
-    Object.entries(fields).flatMap(([name, spec]): [string, QueryField][] => {
-      const expr = column(spec.column);
-      if (spec.type === "json" || (spec.type === "text" && spec.secret)) return [];
-      if (spec.type === "text") return [[name, { kind: spec.code ? "enum" : "string", expr }]];
-      if (spec.type === "ref") return [[`${name}.sourcedId`, { kind: "string", expr }]];
-      if (spec.type === "refs") return [[`${name}.sourcedId`, { kind: "stringList", expr }]];
-      return [[name, { kind: SCALAR_KINDS[spec.type], expr }]];
+    entity.fields.flatMap((field): [string, QueryField][] => {
+      const kind = filterKind(field);
+      if (!field.wire || field.column === undefined || kind === undefined) return [];
+      const name =
+        field.kind === "ref" || field.kind === "refs" ? `${field.name}.sourcedId` : field.name;
+      return [[name, { kind, expr: column(field.column) }]];
     }),
   );
 }
 
 /**
- * A copy of `value` without its null and undefined properties: the binding's optional fields
- * are absent, never null.
+ * Builds an entity's read model from its entity module: the select list, the filter and sort
+ * fields and the row → wire mapping all follow from the entity's fields.
  *
  * @example
- * withoutAbsent({ role: "student", beginDate: null }) // { role: "student" }
- */
-export function withoutAbsent<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, item]) => item !== null && item !== undefined),
-  ) as Partial<T>;
-}
-
-/** `metadata` is served only as the object the binding allows, and only when it holds keys. */
-const isMetadata = (value: unknown) =>
-  typeof value === "object" &&
-  value !== null &&
-  !Array.isArray(value) &&
-  Object.keys(value).length > 0;
-
-/**
- * Builds an entity's read model from its field table.
- *
- * @example
- * const orgModel = defineReadModel({
- *   entity: "org", table: "orgs", alias: "o",
- *   fields: { name: requiredText("name"), type: code("type"), parent: ref("org", "parent_sourced_id") },
- * });
+ * const orgModel = defineReadModel({ entity: orgEntity, alias: "o", nested: [childRefs(…)] });
  */
 export function defineReadModel(spec: ReadModelSpec): ReadModel {
   const { alias, entity } = spec;
-  const selectable = Object.keys(ENTITY_WIRE[entity].schema.shape);
+  const name = entity.name as EntityName;
+  const selectable = Object.keys(ENTITY_WIRE[name].schema.shape);
   const nested = spec.nested ?? [];
-  for (const name of [...Object.keys(spec.fields), ...nested.map((field) => field.name)]) {
-    if (!selectable.includes(name)) throw new Error(`${entity} has no wire field ${name}`);
+  for (const field of nested) {
+    if (!selectable.includes(field.name))
+      throw new Error(`${name} has no wire field ${field.name}`);
   }
-  const column = columnsOf(alias);
-  const select = [
-    `${alias}.sourced_id as "sourcedId"`,
-    `${alias}.status as "status"`,
-    `to_char(${alias}.date_last_modified at time zone 'UTC', ${DATE_TIME_FORMAT}) as "dateLastModified"`,
-    `${alias}.metadata as "metadata"`,
-    ...Object.entries(spec.fields).map(([name, field]) => selectItem(alias, name, field)),
-  ].join(", ");
-
-  const converters = new Map<string, Convert>([
-    ["sourcedId", (row) => row.sourcedId],
-    ["status", (row) => row.status],
-    ["dateLastModified", (row) => row.dateLastModified],
-    ["metadata", (row) => (isMetadata(row.metadata) ? row.metadata : undefined)],
-    ...Object.entries(spec.fields).map(([name, field]) => [name, converter(name, field)] as const),
-    ...nested.map(
-      ({ name }) =>
-        [
-          name,
-          (row: Row, _: WireContext, values: NestedValues) =>
-            values.get(name)?.get(row.sourcedId as string),
-        ] as const,
-    ),
-  ]);
-
+  const column = aliasColumns(entity.table, alias);
+  const scope = ORG_SCOPES[entity.name];
   return {
-    entity,
-    table: spec.table,
-    from: sql.raw(`${spec.table} ${alias}`),
+    entity: name,
+    table: entity.tableName,
+    from: sql.raw(`"${entity.tableName}" ${alias}`),
     column,
-    select: sql.raw(select),
-    key: column("sourced_id"),
-    tenant: column("tenant_id"),
+    select: sql.raw(selectList(alias, entity)),
+    key: column("sourcedId"),
+    tenant: column("tenantId"),
     metadata: column("metadata"),
     fields: {
-      sourcedId: { kind: "string", expr: column("sourced_id") },
+      sourcedId: { kind: "string", expr: column("sourcedId") },
       status: { kind: "enum", expr: column("status") },
-      dateLastModified: { kind: "datetime", expr: column("date_last_modified") },
-      ...filterFields(alias, spec.fields),
-      ...spec.filters,
+      dateLastModified: { kind: "datetime", expr: column("dateLastModified") },
+      ...filterFields(entity, column),
+      ...spec.filters?.(column),
     },
     selectable,
     nested,
-    subsets: spec.subsets ?? {},
-    restrict: spec.restrict,
+    subsets: spec.subsets?.(column) ?? {},
+    restrict: scope && ((orgs) => scope(column, orgs)),
     toWire(row, context, values, keys) {
+      const owner = row.sourcedId as string;
+      const whole = entity.toWire(
+        row as Parameters<Entity["toWire"]>[0],
+        { ref: (type, id) => guidRef(context, type, id) },
+        (field) => values.get(field)?.get(owner),
+      );
       const wire: WireRecord = {};
       for (const key of keys) {
-        const value = converters.get(key)?.(row, context, values);
-        if (value !== undefined && value !== null) wire[key] = value;
+        if (whole[key] !== undefined) wire[key] = whole[key];
       }
       return wire;
     },

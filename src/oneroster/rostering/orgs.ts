@@ -1,20 +1,11 @@
 import { sql } from "drizzle-orm";
-import { code, columnsOf, defineReadModel, ref, requiredText } from "../read/index.ts";
+import { orgEntity } from "../../entities/index.ts";
+import { defineReadModel } from "../read/index.ts";
 import { childRefs } from "./linked-refs.ts";
 
-const o = columnsOf("o");
-
 export const orgReadModel = defineReadModel({
-  entity: "org",
-  table: "orgs",
+  entity: orgEntity,
   alias: "o",
-  fields: {
-    name: requiredText("name"),
-    type: code("type"),
-    identifier: requiredText("identifier"),
-    parent: ref("org", "parent_sourced_id"),
-  },
-  nested: [childRefs("orgs", "org")],
-  subsets: { school: sql`${o("type")} = 'school'` },
-  restrict: (orgs) => sql`${o("sourced_id")} = any(${orgs})`,
+  nested: [childRefs("org")],
+  subsets: (o) => ({ school: sql`${o("type")} = 'school'` }),
 });

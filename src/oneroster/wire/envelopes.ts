@@ -1,22 +1,20 @@
 import { z } from "@hono/zod-openapi";
 import {
+  AcademicSessionDType,
   AssessmentLineItemDType,
   AssessmentResultDType,
   CategoryDType,
-  LineItemDType,
-  ResultDType,
-  ScoreScaleDType,
-} from "./gradebook-entities.ts";
-import { ResourceDType } from "./resources-entities.ts";
-import {
-  AcademicSessionDType,
   ClassDType,
   CourseDType,
   DemographicsDType,
   EnrollmentDType,
+  LineItemDType,
   OrgDType,
+  ResourceDType,
+  ResultDType,
+  ScoreScaleDType,
   UserDType,
-} from "./rostering-entities.ts";
+} from "./entity-schemas.ts";
 
 /**
  * The Single and Set envelopes of every entity, keyed by entity name (= the Single key). PUT

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { FILE_BY_NAME, FILE_NAMES } from "../../../src/csv/catalogue.ts";
-import type { CsvRecord } from "../../../src/csv/record.ts";
 import { CsvWriteError } from "../../../src/csv/write-error.ts";
 import { createPackageWriter, type PackageWriter } from "../../../src/csv/write-package.ts";
+import type { CsvRecord } from "../../../src/entities/csv-record.ts";
 import { memoryOutput, parseManifest, parseRows, readZipBuffer } from "./zip-entries.ts";
 
 const org = (

@@ -25,3 +25,30 @@ export const AssessmentLineItemGUIDRefDType = guidRef(
 );
 
 export type GUIDRef<T extends string = string> = { href: string; sourcedId: string; type: T };
+
+/** The `type` tokens of the official GUIDRef schemas. */
+export type GuidRefType =
+  | "org"
+  | "academicSession"
+  | "course"
+  | "class"
+  | "user"
+  | "resource"
+  | "category"
+  | "lineItem"
+  | "scoreScale"
+  | "assessmentLineItem";
+
+/** The GUIDRef schema of each type. */
+export const GUID_REF_SCHEMAS = {
+  org: OrgGUIDRefDType,
+  academicSession: AcadSessionGUIDRefDType,
+  course: CourseGUIDRefDType,
+  class: ClassGUIDRefDType,
+  user: UserGUIDRefDType,
+  resource: ResourceGUIDRefDType,
+  category: CategoryGUIDRefDType,
+  lineItem: LineItemGUIDRefDType,
+  scoreScale: ScoreScaleGUIDRefDType,
+  assessmentLineItem: AssessmentLineItemGUIDRefDType,
+} satisfies Record<GuidRefType, unknown>;

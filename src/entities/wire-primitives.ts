@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { STATUS_VALUES } from "../vocabulary.ts";
+import { STATUS_VALUES } from "../kernel/vocabulary.ts";
 
 /**
  * Building blocks shared by every OneRoster 1.2 wire schema. The official files inline these

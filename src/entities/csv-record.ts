@@ -1,4 +1,4 @@
-import type { FileName } from "./catalogue.ts";
+import type { FileName } from "./csv-columns.ts";
 
 /** `{type:identifier}` items of `users.userIds`. */
 export interface UserIdValue {
