@@ -67,7 +67,12 @@ describe("importing the project's fixture packages", () => {
   });
 });
 
-describe.skipIf(!existsSync(SAMPLES))("importing the public sample packages", () => {
+/**
+ * The outcome of importing each kind of sample package: the two clean ones go in with their
+ * quirks as warnings, the dirty one is refused whole. Run over the project's own packages
+ * always, and over the public samples they reproduce where ../shared/spec is at hand.
+ */
+function sampleImportChecks(packages: { legacy: string; delta: string; dirty: string }) {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -75,11 +80,11 @@ describe.skipIf(!existsSync(SAMPLES))("importing the public sample packages", ()
   afterAll(() => database.close());
 
   it.each([
-    ["the 1.1 bulk sample", "edfi-lms-toolkit-oneroster-1.1"],
-    ["the 1.2 delta sample", "moodle-enrol-oneroster-1.2-delta"],
-  ])("imports %s (tolerated quirks as warnings)", async (_name, folder) => {
-    const tenant = await createTenant(database.db, folder.slice(0, 20).toLowerCase(), folder);
-    const outcome = await importPackage(database.db, tenant, join(SAMPLES, folder), OPTIONS);
+    ["the 1.1 bulk sample", "legacy", packages.legacy],
+    ["the 1.2 delta sample", "delta", packages.delta],
+  ])("imports %s (tolerated quirks as warnings)", async (_name, slug, path) => {
+    const tenant = await createTenant(database.db, slug, slug);
+    const outcome = await importPackage(database.db, tenant, path, OPTIONS);
     expect(outcome.report.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(outcome.status).toBe("succeeded");
     const snapshot = await tenantSnapshot(database.db, tenant.id);
@@ -89,16 +94,27 @@ describe.skipIf(!existsSync(SAMPLES))("importing the public sample packages", ()
 
   it("rejects the deliberately broken 1.2 sample and changes nothing", async () => {
     const tenant = await createTenant(database.db, "dirty", "dirty");
-    const outcome = await importPackage(
-      database.db,
-      tenant,
-      join(SAMPLES, "moodle-enrol-oneroster-1.2-dirty"),
-      OPTIONS,
-    );
+    const outcome = await importPackage(database.db, tenant, packages.dirty, OPTIONS);
     expect(outcome.status).toBe("rejected");
     expect(outcome.report.errors).toBeGreaterThan(5);
     const snapshot = await tenantSnapshot(database.db, tenant.id);
     expect(Object.values(snapshot).every((rows) => rows.length === 0)).toBe(true);
+  });
+}
+
+describe("importing the project's own packages that reproduce the public samples", () => {
+  sampleImportChecks({
+    legacy: join(FIXTURES, "samples", "legacy-1.1"),
+    delta: join(FIXTURES, "samples", "delta-1.2"),
+    dirty: join(FIXTURES, "samples", "dirty-1.2"),
+  });
+});
+
+describe.skipIf(!existsSync(SAMPLES))("importing the public sample packages", () => {
+  sampleImportChecks({
+    legacy: join(SAMPLES, "edfi-lms-toolkit-oneroster-1.1"),
+    delta: join(SAMPLES, "moodle-enrol-oneroster-1.2-delta"),
+    dirty: join(SAMPLES, "moodle-enrol-oneroster-1.2-dirty"),
   });
 });
 

@@ -1,9 +1,7 @@
 import { eq, sql } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLogs } from "../../src/db/existing/index.ts";
 import { queryRows } from "../../src/db/query-rows.ts";
-import { orgs } from "../../src/db/schema/index.ts";
 import { withTenant } from "../../src/db/tenant-context.ts";
 import {
   describeMaintenance,
@@ -12,7 +10,7 @@ import {
   schoolMetrics,
 } from "../../src/platform/index.ts";
 import type { Tenant } from "../../src/tenants/tenants.ts";
-import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/database.ts";
+import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { addSchoolActivity, walkLeadsThroughFunnel } from "./support/activity.ts";
 import { createNetwork } from "./support/network.ts";
 
@@ -135,43 +133,6 @@ describe("the school and funnel dashboards", () => {
       `done in ${report.durationMs} ms`,
     ]);
   });
-
-  it.skipIf(TEST_DB_KIND !== "postgres")(
-    "refresh concurrently: a reader in the middle of a transaction is not blocked and then sees the new figures",
-    async () => {
-      const reader = new pg.Client({ connectionString: database.url });
-      await reader.connect();
-      try {
-        await reader.query("begin");
-        const before = await reader.query(
-          "select count(*)::int as n from school_metrics_current where tenant_id = $1",
-          [north.id],
-        );
-        await withTenant(database.db, north.id, (tx) =>
-          tx.insert(orgs).values({
-            tenantId: north.id,
-            sourcedId: "gamma",
-            name: "Gamma School",
-            type: "school",
-            level: "school",
-          }),
-        );
-        const refreshed = await Promise.race([
-          maintain(database.db).then(() => "refreshed"),
-          new Promise((resolve) => setTimeout(() => resolve("blocked by the reader"), 10_000)),
-        ]);
-        expect(refreshed).toBe("refreshed");
-        const after = await reader.query(
-          "select count(*)::int as n from school_metrics_current where tenant_id = $1",
-          [north.id],
-        );
-        expect([before.rows[0].n, after.rows[0].n]).toEqual([2, 3]);
-      } finally {
-        await reader.query("rollback");
-        await reader.end();
-      }
-    },
-  );
 
   it("log each daily metrics export in the audit log, with what it covered", async () => {
     const [logged] = await withTenant(database.db, north.id, async (tx) => {

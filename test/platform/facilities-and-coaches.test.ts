@@ -85,6 +85,21 @@ describe("facilities and coaches: periods that must not overlap", () => {
     it("accept back-to-back leases of one facility", async () => {
       await lease("lease-2025", "2025-01-01", "2025-12-31");
       await lease("lease-2026", "2026-01-01", null);
+      const leases = await inTenant((tx) =>
+        tx
+          .select({
+            sourcedId: facilityLeases.sourcedId,
+            startDate: facilityLeases.startDate,
+            endDate: facilityLeases.endDate,
+          })
+          .from(facilityLeases)
+          .where(eq(facilityLeases.facilitySourcedId, "main-street"))
+          .orderBy(facilityLeases.startDate),
+      );
+      expect(leases).toEqual([
+        { sourcedId: "lease-2025", startDate: "2025-01-01", endDate: "2025-12-31" },
+        { sourcedId: "lease-2026", startDate: "2026-01-01", endDate: null },
+      ]);
     });
 
     it("refuse a lease that overlaps one in force", () =>

@@ -72,8 +72,23 @@ describe("finance: accounts, split transactions, invoices and ESA applications",
   afterAll(() => database.close());
 
   describe("a payment split between student, coach and platform", () => {
-    it("is accepted when the shares add up to the amount to the cent", () =>
-      pay("tuition-sept", { studentShare: 100.01, coachShare: 799.99, platformShare: 100 }));
+    it("is accepted when the shares add up to the amount to the cent", async () => {
+      await pay("tuition-sept", { studentShare: 100.01, coachShare: 799.99, platformShare: 100 });
+      const stored = await inTenant((tx) =>
+        tx
+          .select({
+            amount: transactions.amount,
+            studentShare: transactions.studentShare,
+            coachShare: transactions.coachShare,
+            platformShare: transactions.platformShare,
+          })
+          .from(transactions)
+          .where(eq(transactions.sourcedId, "tuition-sept")),
+      );
+      expect(stored).toEqual([
+        { amount: 1000, studentShare: 100.01, coachShare: 799.99, platformShare: 100 },
+      ]);
+    });
 
     it("is refused when the shares fall short of the amount or exceed it", async () => {
       await expectRefusal(

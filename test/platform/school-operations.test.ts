@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Transaction } from "../../src/db/client.ts";
+import { queryRows } from "../../src/db/query-rows.ts";
 import {
   communicationChannels,
   communicationPreferences,
@@ -7,7 +9,7 @@ import {
   messages,
   parentSatisfactionResponses,
   qualityMetricDefinitions,
-  qualityMetricValues,
+  qualityMetrics,
   scheduledTasks,
   schoolReviews,
   workflowRuns,
@@ -77,7 +79,7 @@ describe("quality, automation and communication records that would mislead are r
     it("refuses a second value of the same metric for the same school and period", async () => {
       const value = (sourcedId: string, value: number) =>
         inTenant((tx) =>
-          tx.insert(qualityMetricValues).values({
+          tx.insert(qualityMetrics).values({
             tenantId,
             sourcedId,
             definitionSourcedId: "joy",
@@ -88,7 +90,30 @@ describe("quality, automation and communication records that would mislead are r
           }),
         );
       await value("joy-sept", 91);
-      await expectRefusal(value("joy-sept-again", 93), "quality_metric_values_period_key");
+      await expectRefusal(value("joy-sept-again", 93), "quality_metrics_period_key");
+    });
+
+    it("keeps the values schools record in the quality_metrics table, named so throughout", async () => {
+      const recorded = await inTenant((tx) =>
+        queryRows<{ sourced_id: string; value: number }>(
+          tx,
+          sql`select sourced_id, value from quality_metrics where definition_sourced_id = 'joy'`,
+        ),
+      );
+      expect(recorded).toEqual([{ sourced_id: "joy-sept", value: 91 }]);
+      const [names] = await queryRows<{ kind: string; old: string | null; stray: string[] }>(
+        database.db,
+        sql`select (select relkind::text from pg_class where oid = 'quality_metrics'::regclass) as kind,
+                   to_regclass('quality_metric_values')::text as old,
+                   array(select conname::text from pg_constraint
+                         where conrelid = 'quality_metrics'::regclass
+                           and not starts_with(conname::text, 'quality_metrics_')
+                         union all
+                         select indexname::text from pg_indexes
+                         where tablename = 'quality_metrics'
+                           and not starts_with(indexname::text, 'quality_metrics_')) as stray`,
+      );
+      expect(names).toEqual({ kind: "r", old: null, stray: [] });
     });
 
     it("refuses a six-star review and a recommendation score above ten", async () => {

@@ -7,7 +7,7 @@ import {
   parentSatisfactionResponses,
   payments,
   qualityMetricDefinitions,
-  qualityMetricValues,
+  qualityMetrics,
   schoolAttendanceEvents,
   schoolReviews,
 } from "../../../src/db/schema/index.ts";
@@ -77,7 +77,7 @@ export async function addSchoolActivity(db: Database, tenantId: string): Promise
       ["grit", "alpha", -30, 75],
       ["joy", "beta", -30, 70],
     ] as const;
-    await tx.insert(qualityMetricValues).values(
+    await tx.insert(qualityMetrics).values(
       measured.map(([definition, school, offset, value]) => ({
         tenantId,
         sourcedId: `${definition}-${school}${offset}`,

@@ -10,12 +10,8 @@ import {
   loadOfficialDocument,
   type OfficialDocument,
   type OfficialOperation,
-  officialSpecAvailable,
-  warnIfOfficialSpecMissing,
 } from "../../support/oneroster-official.ts";
 import { generatedDocument } from "./generated-document.ts";
-
-warnIfOfficialSpecMissing();
 
 function operationsOf(document: OfficialDocument) {
   return Object.entries(document.paths).flatMap(([path, methods]) =>
@@ -58,72 +54,67 @@ function contract(operation: OfficialOperation) {
   };
 }
 
-describe.skipIf(!officialSpecAvailable)(
-  "the route table covers the official OneRoster files",
-  () => {
-    describe.each(SERVICES)("%s service", (service) => {
-      // Suites that skip are still collected, so nothing may be read from a missing file here.
-      const official = officialSpecAvailable ? operationsOf(loadOfficialDocument(service)) : [];
-      const generated = operationsOf(generatedDocument(service));
-      const key = ({ method, path, operation }: (typeof official)[number]) =>
-        `${method.toUpperCase()} ${path} ${operation.operationId}`;
+describe("the route table covers the official OneRoster files", () => {
+  describe.each(SERVICES)("%s service", (service) => {
+    const official = operationsOf(loadOfficialDocument(service));
+    const generated = operationsOf(generatedDocument(service));
+    const key = ({ method, path, operation }: (typeof official)[number]) =>
+      `${method.toUpperCase()} ${path} ${operation.operationId}`;
 
-      it("declares every official operation, with its method, path and operationId, and no other", () => {
-        expect(generated.map(key).sort()).toEqual(official.map(key).sort());
-      });
+    it("declares every official operation, with its method, path and operationId, and no other", () => {
+      expect(generated.map(key).sort()).toEqual(official.map(key).sort());
+    });
 
-      it("lists in its table exactly the official operations", () => {
-        const table = OPERATIONS_BY_SERVICE[service].map(
-          (entry) => `${entry.method} ${entry.path} ${entry.operationId}`,
-        );
-        expect(table.sort()).toEqual(official.map(key).sort());
-      });
+    it("lists in its table exactly the official operations", () => {
+      const table = OPERATIONS_BY_SERVICE[service].map(
+        (entry) => `${entry.method} ${entry.path} ${entry.operationId}`,
+      );
+      expect(table.sort()).toEqual(official.map(key).sort());
+    });
 
-      it("grants each operation to the scopes the official file lists for it", () => {
-        const scopes = Object.fromEntries(
-          OPERATIONS_BY_SERVICE[service].map((entry) => [
-            entry.operationId,
-            [...entry.scopes].sort(),
-          ]),
-        );
-        const officialScopes = Object.fromEntries(
-          official.map(({ operation }) => [
-            operation.operationId,
-            (operation.security ?? [])
-              .flatMap((requirement) => Object.values(requirement).flat())
-              .sort(),
-          ]),
-        );
-        expect(scopes).toEqual(officialScopes);
-      });
+    it("grants each operation to the scopes the official file lists for it", () => {
+      const scopes = Object.fromEntries(
+        OPERATIONS_BY_SERVICE[service].map((entry) => [
+          entry.operationId,
+          [...entry.scopes].sort(),
+        ]),
+      );
+      const officialScopes = Object.fromEntries(
+        official.map(({ operation }) => [
+          operation.operationId,
+          (operation.security ?? [])
+            .flatMap((requirement) => Object.values(requirement).flat())
+            .sort(),
+        ]),
+      );
+      expect(scopes).toEqual(officialScopes);
+    });
 
-      it("offers, in its OAuth2CC scheme, exactly the scopes of the official file", () => {
-        const scopesOf = (
-          scheme: { flows: { clientCredentials: { scopes: object } } } | undefined,
-        ) => Object.keys(scheme?.flows.clientCredentials.scopes ?? {}).sort();
-        const officialScheme = loadOfficialDocument(service).components.securitySchemes.OAuth2CC;
-        expect(scopesOf(oauth2SecurityScheme(service, "https://example.org/token"))).toEqual(
-          scopesOf(officialScheme),
-        );
-      });
-
-      it.each(official.map(({ operation }) => [operation.operationId, operation] as const))(
-        "%s has the official tags, security, parameters, request body and responses",
-        (operationId, operation) => {
-          const mine = generated.find((entry) => entry.operation.operationId === operationId);
-          expect(mine && contract(mine.operation)).toEqual(contract(operation));
-        },
+    it("offers, in its OAuth2CC scheme, exactly the scopes of the official file", () => {
+      const scopesOf = (scheme: { flows: { clientCredentials: { scopes: object } } } | undefined) =>
+        Object.keys(scheme?.flows.clientCredentials.scopes ?? {}).sort();
+      const officialScheme = loadOfficialDocument(service).components.securitySchemes.OAuth2CC;
+      expect(scopesOf(oauth2SecurityScheme(service, "https://example.org/token"))).toEqual(
+        scopesOf(officialScheme),
       );
     });
 
-    it("knows every scope the three official files define, and no other", () => {
-      const official = SERVICES.flatMap((service) =>
-        Object.keys(
-          loadOfficialDocument(service).components.securitySchemes.OAuth2CC?.flows.clientCredentials
-            .scopes ?? {},
-        ),
-      );
-      expect([...SCOPE_URIS].sort()).toEqual(official.sort());
-    });
-  },
-);
+    it.each(official.map(({ operation }) => [operation.operationId, operation] as const))(
+      "%s has the official tags, security, parameters, request body and responses",
+      (operationId, operation) => {
+        const mine = generated.find((entry) => entry.operation.operationId === operationId);
+        expect(mine && contract(mine.operation)).toEqual(contract(operation));
+      },
+    );
+  });
+
+  it("knows every scope the three official files define, and no other", () => {
+    const official = SERVICES.flatMap((service) =>
+      Object.keys(
+        loadOfficialDocument(service).components.securitySchemes.OAuth2CC?.flows.clientCredentials
+          .scopes ?? {},
+      ),
+    );
+    expect([...SCOPE_URIS].sort()).toEqual(official.sort());
+  });
+});

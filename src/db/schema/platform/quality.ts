@@ -47,9 +47,12 @@ export const qualityMetricDefinitions = pgTable(
   ],
 );
 
-/** One measured value of a metric for one school and period (a month, a term, a year). */
-export const qualityMetricValues = pgTable(
-  "quality_metric_values",
+/**
+ * The quality metrics schools record: one measured value of a metric for one school and period
+ * (a month, a term, a year).
+ */
+export const qualityMetrics = pgTable(
+  "quality_metrics",
   {
     ...entityColumns(),
     definitionSourcedId: text().notNull(),
@@ -60,23 +63,23 @@ export const qualityMetricValues = pgTable(
     sampleSize: integer(),
   },
   (t) => [
-    ...entityConstraints("quality_metric_values", t),
+    ...entityConstraints("quality_metrics", t),
     ...refersTo(
-      "quality_metric_values_definition",
+      "quality_metrics_definition",
       t.tenantId,
       t.definitionSourcedId,
       qualityMetricDefinitions,
     ),
-    ...refersTo("quality_metric_values_school", t.tenantId, t.schoolSourcedId, orgs),
-    unique("quality_metric_values_period_key").on(
+    ...refersTo("quality_metrics_school", t.tenantId, t.schoolSourcedId, orgs),
+    unique("quality_metrics_period_key").on(
       t.tenantId,
       t.definitionSourcedId,
       t.schoolSourcedId,
       t.periodStart,
     ),
-    periodCheck("quality_metric_values", t.periodStart, t.periodEnd),
+    periodCheck("quality_metrics", t.periodStart, t.periodEnd),
     check(
-      "quality_metric_values_sample_size_check",
+      "quality_metrics_sample_size_check",
       sql`${t.sampleSize} is null or ${t.sampleSize} >= 0`,
     ),
   ],
