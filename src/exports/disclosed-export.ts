@@ -1,4 +1,4 @@
-import { recordDisclosure } from "../audit/index.ts";
+import { disclosedRecords, recordDisclosure } from "../audit/index.ts";
 import type { Database } from "../db/client.ts";
 import { withTenant } from "../db/tenant-context.ts";
 import { countExport } from "./count-export.ts";
@@ -33,7 +33,7 @@ export function startDisclosedExport(
     db,
     request.tenantId,
     async (tx) => {
-      await recordDisclosure(tx, {
+      const logged = await recordDisclosure(tx, {
         tenantId: request.tenantId,
         clientId: request.recipient,
         entity: "oneroster-package",
@@ -45,7 +45,11 @@ export function startDisclosedExport(
         ip: request.ip,
       });
       markDisclosed();
-      return exportOneRoster(tx, output, since ? { since } : {});
+      const disclosed = disclosedRecords(tx, logged);
+      return exportOneRoster(tx, output, {
+        ...(since ? { since } : {}),
+        onRecords: (file, sourcedIds, last) => disclosed.add(`${file}.csv`, sourcedIds, last),
+      });
     },
     { isolation: "repeatable read" },
   );

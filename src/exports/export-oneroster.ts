@@ -13,6 +13,11 @@ const PAGE = 2000;
 export interface ExportOptions {
   /** Delta package of everything changed after this instant (deletions included); else bulk. */
   since?: Date;
+  /**
+   * Told the sourcedIds of each page of records before they are written (the disclosure log),
+   * and whether it is the file's last page.
+   */
+  onRecords?: (file: FileName, sourcedIds: string[], last: boolean) => Promise<void>;
 }
 
 export type ExportCounts = Record<FileName, number>;
@@ -35,7 +40,7 @@ function entityColumns(table: PgTable): EntityColumns {
 async function* records(
   tx: Transaction,
   file: FileName,
-  since: Date | undefined,
+  { since, onRecords }: ExportOptions,
 ): AsyncGenerator<CsvRecord> {
   const table = FILE_MAPPINGS[file].table;
   const columns = entityColumns(table);
@@ -48,6 +53,11 @@ async function* records(
       .where(after === undefined ? scope : and(scope, gt(columns.sourcedId, after)))
       .orderBy(asc(columns.sourcedId))
       .limit(PAGE)) as Record<string, unknown>[];
+    await onRecords?.(
+      file,
+      page.map((row) => String(row.sourcedId)),
+      page.length < PAGE,
+    );
     for (const row of page) yield rowToRecord(file, row);
     if (page.length < PAGE) return;
     after = String(page.at(-1)?.sourcedId);
@@ -83,7 +93,7 @@ export async function exportOneRoster(
     counts[file] = await writer.addFile(
       file,
       options.since ? "delta" : "bulk",
-      records(tx, file, options.since),
+      records(tx, file, options),
       await metadataKeys(tx, table),
     );
   }
