@@ -2,6 +2,7 @@ import { PassThrough, Readable } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppOpenAPI } from "../app/app-env.ts";
 import { problemResponse } from "../app/openapi-helpers.ts";
+import { requesterAddress } from "../audit/index.ts";
 import { requireScopes } from "../auth/bearer.ts";
 import { startDisclosedExport } from "../exports/disclosed-export.ts";
 
@@ -47,7 +48,7 @@ export function registerExportRoutes(app: AppOpenAPI): void {
         recipient: clientId,
         endpoint: `GET ${c.req.path}`,
         query: new URL(c.req.url).search.slice(1),
-        ip: c.req.header("x-forwarded-for"),
+        ip: requesterAddress(c),
         since,
         orgSourcedId,
       },

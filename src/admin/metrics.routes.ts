@@ -13,7 +13,8 @@ const dashboard = (path: string, key: "schools" | "stages", summary: string) =>
     path,
     tags: ["Admin: dashboards"],
     summary,
-    description: "As of the last refresh (`npx tsa-gateway maintain` refreshes both dashboards).",
+    description:
+      "The token's tenant only, as of the last refresh (`npx tsa-gateway maintain` refreshes both dashboards).",
     security: [{ OAuth2CC: ["gateway.admin"] }],
     middleware: [requireScopes(["gateway.admin"])] as const,
     responses: {

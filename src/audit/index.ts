@@ -1,1 +1,3 @@
-export { type Disclosure, recordDisclosure } from "./record-disclosure.ts";
+export { type DisclosedRecords, disclosedRecords } from "./disclosed-records.ts";
+export { type Disclosure, type LoggedDisclosure, recordDisclosure } from "./record-disclosure.ts";
+export { requesterAddress } from "./requester-address.ts";

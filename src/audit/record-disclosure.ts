@@ -19,6 +19,13 @@ export interface Disclosure {
   ip?: string | undefined;
 }
 
+/** The audit record a disclosure was logged as, to attach the disclosed records to. */
+export interface LoggedDisclosure {
+  tenantId: string;
+  id: string;
+  occurredAt: Date;
+}
+
 /**
  * Writes the disclosure record in the request's own transaction, so a response whose record
  * cannot be written is never sent: the failure rolls the read back and the request fails.
@@ -29,18 +36,26 @@ export interface Disclosure {
  *   await recordDisclosure(tx, { tenantId, clientId, entity: "user", entityIds, endpoint, query, recordCount, purpose });
  * });
  */
-export async function recordDisclosure(tx: Transaction, disclosure: Disclosure): Promise<void> {
-  await tx.insert(auditLogs).values({
-    tenantId: disclosure.tenantId,
-    actorType: "client",
-    actorId: disclosure.clientId,
-    action: "disclose",
-    entity: disclosure.entity,
-    entityIds: [...disclosure.entityIds],
-    endpoint: disclosure.endpoint,
-    query: disclosure.query,
-    recordCount: disclosure.recordCount,
-    purpose: disclosure.purpose,
-    ip: disclosure.ip ?? null,
-  });
+export async function recordDisclosure(
+  tx: Transaction,
+  disclosure: Disclosure,
+): Promise<LoggedDisclosure> {
+  const [logged] = await tx
+    .insert(auditLogs)
+    .values({
+      tenantId: disclosure.tenantId,
+      actorType: "client",
+      actorId: disclosure.clientId,
+      action: "disclose",
+      entity: disclosure.entity,
+      entityIds: [...disclosure.entityIds],
+      endpoint: disclosure.endpoint,
+      query: disclosure.query,
+      recordCount: disclosure.recordCount,
+      purpose: disclosure.purpose,
+      ip: disclosure.ip ?? null,
+    })
+    .returning({ id: auditLogs.id, occurredAt: auditLogs.occurredAt });
+  if (!logged) throw new Error("the disclosure record was not written");
+  return { tenantId: disclosure.tenantId, ...logged };
 }

@@ -1,4 +1,4 @@
-import { recordDisclosure } from "../audit/index.ts";
+import { disclosedRecords, recordDisclosure } from "../audit/index.ts";
 import type { Database } from "../db/client.ts";
 import { withTenant } from "../db/tenant-context.ts";
 import { allowedOrgs } from "../entities/index.ts";
@@ -39,7 +39,7 @@ export function startDisclosedExport(
       const orgs = request.orgSourcedId
         ? await allowedOrgs(tx, request.tenantId, request.orgSourcedId)
         : undefined;
-      await recordDisclosure(tx, {
+      const logged = await recordDisclosure(tx, {
         tenantId: request.tenantId,
         clientId: request.recipient,
         entity: "oneroster-package",
@@ -51,9 +51,11 @@ export function startDisclosedExport(
         ip: request.ip,
       });
       markDisclosed();
+      const disclosed = disclosedRecords(tx, logged);
       return exportOneRoster(tx, output, {
         ...(since ? { since } : {}),
         ...(orgs ? { orgs } : {}),
+        onRecords: (file, sourcedIds, last) => disclosed.add(`${file}.csv`, sourcedIds, last),
       });
     },
     { isolation: "repeatable read" },

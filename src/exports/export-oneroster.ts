@@ -20,6 +20,11 @@ export interface ExportOptions {
   since?: Date;
   /** Bound text[] of the orgs of a restricted client: only their records are exported. */
   orgs?: SQL;
+  /**
+   * Told the sourcedIds of each page of records before they are written (the disclosure log),
+   * and whether it is the file's last page.
+   */
+  onRecords?: (file: FileName, sourcedIds: string[], last: boolean) => Promise<void>;
 }
 
 export type ExportCounts = Record<FileName, number>;
@@ -41,6 +46,11 @@ async function* records(
       .where(after === undefined ? scope : sql`${scope} and ${key} > ${after}`)
       .orderBy(key)
       .limit(PAGE);
+    await options.onRecords?.(
+      entity.file?.name as FileName,
+      page.map((row) => String(row.sourcedId)),
+      page.length < PAGE,
+    );
     for (const row of page) yield entity.toCsv(row as Parameters<Entity["toCsv"]>[0]);
     if (page.length < PAGE) return;
     after = String((page.at(-1) as { sourcedId: string }).sourcedId);

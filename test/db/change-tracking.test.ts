@@ -7,6 +7,15 @@ import { withTenant } from "../../src/db/tenant-context.ts";
 import { createTenant, type Tenant } from "../../src/tenants/tenants.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
+/** The 15th of the month `months` from now, and that month as a partition suffix (YYYYMM). */
+const monthAhead = (months: number) => {
+  const now = new Date();
+  const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 15, 10));
+  return { at, suffix: at.toISOString().slice(0, 7).replace("-", "") };
+};
+// Later than the partitions kept ahead (three months), within the horizon rows may be dated.
+const stray = monthAhead(6).at;
+
 describe("change tracking and the audit log's partitions", () => {
   let database: TestDatabase;
   let tenant: Tenant;
@@ -66,7 +75,7 @@ describe("change tracking and the audit log's partitions", () => {
     const month = `${now.getUTCFullYear()}_?${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
     // Our own upkeep names partitions audit_logs_pYYYYMM; pg_partman, where present, _pYYYY_MM.
     expect(await partitionOf(now)).toMatch(new RegExp(`^audit_logs_p${month}$`));
-    expect(await partitionOf(new Date("2031-03-15T10:00:00Z"))).toBe("audit_logs_default");
+    expect(await partitionOf(stray)).toBe("audit_logs_default");
   });
 
   // Every server runs this function on a table of its own: where pg_partman keeps audit_logs

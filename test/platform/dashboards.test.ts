@@ -10,7 +10,8 @@ import {
   schoolMetrics,
 } from "../../src/platform/index.ts";
 import type { Tenant } from "../../src/tenants/tenants.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/database.ts";
+import { expectRefusal } from "../support/violations.ts";
 import { addSchoolActivity, walkLeadsThroughFunnel } from "./support/activity.ts";
 import { createNetwork } from "./support/network.ts";
 
@@ -97,6 +98,29 @@ describe("the school and funnel dashboards", () => {
     expect(funnel[1]).toMatchObject({ conversionRate: 0.3333, avgDaysInStage: 2 });
     expect(funnel[3]).toMatchObject({ avgDaysInStage: null });
     expect(await withTenant(database.db, south.id, funnelMetrics)).toEqual([]);
+  });
+
+  it("are out of the application's reach except through views bound to its tenant", async () => {
+    for (const view of ["school_metrics_current", "lead_funnel_metrics"]) {
+      await expectRefusal(
+        withTenant(database.db, north.id, (tx) =>
+          queryRows(tx, sql`select tenant_id from ${sql.identifier(view)}`),
+        ),
+        new RegExp(`permission denied for materialized view ${view}`),
+      );
+    }
+    const tenantsSeen = await withTenant(database.db, north.id, (tx) =>
+      queryRows<{ tenant_id: string }>(
+        tx,
+        sql`select tenant_id from tenant_school_metrics union select tenant_id from tenant_lead_funnel_metrics`,
+      ),
+    );
+    expect(tenantsSeen).toEqual([{ tenant_id: north.id }]);
+    const withoutTenant = await database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local role tsa_app`);
+      return queryRows(tx, sql`select * from tenant_school_metrics`);
+    });
+    expect(withoutTenant).toEqual([]);
   });
 
   it("are refreshed as tsa_reporting, which reads every tenant although tenant tables force RLS on their owners", async () => {

@@ -12,6 +12,7 @@ import { withTenant } from "../../src/db/tenant-context.ts";
 import { withUser } from "../../src/platform/index.ts";
 import type { Tenant } from "../../src/tenants/tenants.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { expectRefusal } from "../support/violations.ts";
 import { createNetwork } from "./support/network.ts";
 
 describe("what an end user sees, on top of tenant isolation", () => {
@@ -141,14 +142,23 @@ describe("what an end user sees, on top of tenant isolation", () => {
     });
 
     it("lets no one change a person they cannot see", async () => {
-      const changed = await as("student-b1", (tx) =>
-        tx
-          .update(users)
-          .set({ givenName: "Changed" })
-          .where(eq(users.sourcedId, "student-a1"))
-          .returning(),
+      await expectRefusal(
+        as("student-b1", (tx) =>
+          tx
+            .update(users)
+            .set({ givenName: "Changed" })
+            .where(eq(users.sourcedId, "student-a1"))
+            .returning({ sourcedId: users.sourcedId }),
+        ),
+        /permission denied for table users/,
       );
-      expect(changed).toEqual([]);
+      const [kept] = await withTenant(database.db, north.id, (tx) =>
+        tx
+          .select({ givenName: users.givenName })
+          .from(users)
+          .where(eq(users.sourcedId, "student-a1")),
+      );
+      expect(kept?.givenName).toBe("student-a1");
     });
   });
 
@@ -208,14 +218,23 @@ describe("what an end user sees, on top of tenant isolation", () => {
     });
 
     it("keeps a student from changing a classmate's grade", async () => {
-      const changed = await as("student-a2", (tx) =>
-        tx
-          .update(results)
-          .set({ score: 100 })
-          .where(eq(results.sourcedId, "result-student-a1"))
-          .returning(),
+      await expectRefusal(
+        as("student-a2", (tx) =>
+          tx
+            .update(results)
+            .set({ score: 100 })
+            .where(eq(results.sourcedId, "result-student-a1"))
+            .returning({ sourcedId: results.sourcedId }),
+        ),
+        /permission denied for table results/,
       );
-      expect(changed).toEqual([]);
+      const [kept] = await withTenant(database.db, north.id, (tx) =>
+        tx
+          .select({ score: results.score })
+          .from(results)
+          .where(eq(results.sourcedId, "result-student-a1")),
+      );
+      expect(kept?.score).toBe(90);
     });
   });
 

@@ -1,14 +1,20 @@
 import { sql } from "drizzle-orm";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/query-rows.ts";
 import { leads } from "../../src/db/schema/index.ts";
 import { withTenant } from "../../src/db/tenant-context.ts";
-import { maintain } from "../../src/platform/index.ts";
+import {
+  keepPartitionsAheadOnce,
+  maintain,
+  startPartitionUpkeep,
+} from "../../src/platform/index.ts";
 import { createTenant, type Tenant } from "../../src/tenants/tenants.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/database.ts";
+import { expectRefusal } from "../support/violations.ts";
 
-/** A monthly partition's name, ours (`_p202611`) or pg_partman's (`_p2026_11`). */
-const MONTHLY = /^(audit_logs|lead_touchpoints)_p\d{4}_?\d{2}$/;
+/** A monthly partition's name, ours (`_p202611`) or pg_partman's (`_p2026_11` on 4.x, `_p20261101` on 5.x). */
+const MONTHLY = /^(audit_logs|lead_touchpoints)_p\d{4}_?\d{2}(01)?$/;
 
 describe("monthly partitions of touchpoints and the audit log", () => {
   let database: TestDatabase;
@@ -101,4 +107,55 @@ describe("monthly partitions of touchpoints and the audit log", () => {
     );
     expect(count?.n).toBe(5);
   });
+
+  it("refuse a touchpoint dated three years ahead instead of hiding it in the default partition", async () => {
+    await expectRefusal(
+      touchpointIn(36),
+      /lead_touchpoints row dated .* is more than 1 year ahead of today, beyond every partition/,
+    );
+  });
+
+  it("refuse an audit record dated three years ahead the same way", async () => {
+    await expectRefusal(
+      queryRows(
+        database.db,
+        sql`insert into audit_logs (actor_type, action, occurred_at) values ('operator', 'too late', now() + interval '3 years')`,
+      ),
+      /audit_logs row dated .* beyond every partition/,
+    );
+  });
+
+  it("are kept ahead by the gateway itself: a missing partition ahead is made again on start", async () => {
+    const [next] = await queryRows<{ name: string }>(
+      database.db,
+      sql`select 'lead_touchpoints_p' || to_char(now() + interval '1 month', 'YYYYMM') as name`,
+    );
+    const partition = sql.identifier(next?.name ?? "");
+    await database.db.execute(sql`alter table lead_touchpoints detach partition ${partition}`);
+    await database.db.execute(sql`drop table ${partition}`);
+    const reported: string[] = [];
+    const upkeep = startPartitionUpkeep(database.db, (line) => reported.push(line));
+    await upkeep.stop();
+    expect(reported).toEqual([`partitions created: ${next?.name}`]);
+  });
+
+  it.skipIf(TEST_DB_KIND !== "postgres")(
+    "are kept by one gateway at a time: another process holding the upkeep lock makes this one skip",
+    async () => {
+      const other = new pg.Client({ connectionString: database.url });
+      await other.connect();
+      try {
+        await other.query("begin");
+        await other.query("select pg_advisory_xact_lock($1)", [0x75ac0ac]);
+        expect(await keepPartitionsAheadOnce(database.db)).toBeNull();
+        await other.query("commit");
+        expect(await keepPartitionsAheadOnce(database.db)).toEqual([
+          { table: "audit_logs", created: [] },
+          { table: "lead_touchpoints", created: [] },
+        ]);
+      } finally {
+        await other.end();
+      }
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "../../app/create-app.ts";
+import { startPartitionUpkeep } from "../../platform/index.ts";
 import type { Runtime } from "../runtime.ts";
 
 /** Serves the gateway until SIGINT/SIGTERM, then closes the database cleanly. */
@@ -14,6 +15,7 @@ export async function serveRuntime(
     dbKind: database.kind,
     schemaVersion: runtime.schemaVersion,
   });
+  const upkeep = startPartitionUpkeep(database.db, (line) => console.error(line));
   await new Promise<void>((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const url = `http://${config.HOST}:${info.port}`;
@@ -22,7 +24,7 @@ export async function serveRuntime(
     });
     const stop = () => {
       server.close(() => {
-        void database.close().then(resolve);
+        void upkeep.stop().then(() => database.close().then(resolve));
       });
     };
     process.once("SIGINT", stop);

@@ -26,3 +26,16 @@ export const auditLogs = pgTable(
   },
   (t) => [index("audit_logs_tenant_time_idx").on(t.tenantId, t.occurredAt)],
 );
+
+/**
+ * Which records an export disclosed, file by file, in chunks of sourcedIds (migration
+ * `audit_append_only`); append-only like the audit record it belongs to.
+ */
+export const auditDisclosedRecords = pgTable("audit_disclosed_records", {
+  tenantId: uuid().notNull(),
+  auditLogId: uuid().notNull(),
+  occurredAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+  file: text().notNull(),
+  chunk: integer().notNull(),
+  sourcedIds: text().array().notNull(),
+});

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../app/app-env.ts";
 import { ApiError } from "../../app/errors.ts";
-import { recordDisclosure } from "../../audit/index.ts";
+import { recordDisclosure, requesterAddress } from "../../audit/index.ts";
 import type { AuthContext } from "../../auth/auth-context.ts";
 import type { Config } from "../../config/env.ts";
 import type { Transaction } from "../../db/client.ts";
@@ -113,14 +113,8 @@ async function logDisclosure(
     query: [...url.searchParams].map(([name, value]) => `${name}=${value}`).join("&"),
     recordCount: records.length,
     purpose: `oneroster:${plan.operation.operationId}`,
-    ip: remoteAddress(c),
+    ip: requesterAddress(c),
   });
-}
-
-/** The peer address when running on Node (@hono/node-server); other hosts give none. */
-function remoteAddress(c: Context<AppEnv>): string | undefined {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress;
 }
 
 // Rosters are personal data: no shared cache may keep them.

@@ -4,16 +4,14 @@ import {
   integer,
   numeric,
   pgMaterializedView,
+  pgView,
   text,
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
 
-/**
- * The two dashboards, created by the SQL migration `platform_views` and declared here for typed
- * reads. They have no row-level security: every read must filter on tenant_id.
- */
-export const schoolMetricsCurrent = pgMaterializedView("school_metrics_current", {
+/** Columns of the school dashboard: one row per school. */
+const schoolMetricsColumns = () => ({
   tenantId: uuid().notNull(),
   schoolSourcedId: text().notNull(),
   schoolName: text().notNull(),
@@ -36,9 +34,10 @@ export const schoolMetricsCurrent = pgMaterializedView("school_metrics_current",
     mode: "number",
   }).notNull(),
   refreshedAt: timestamp({ withTimezone: true }).notNull(),
-}).existing();
+});
 
-export const leadFunnelMetrics = pgMaterializedView("lead_funnel_metrics", {
+/** Columns of the funnel dashboard: one row per stage and month. */
+const funnelMetricsColumns = () => ({
   tenantId: uuid().notNull(),
   stageSourcedId: text().notNull(),
   stageName: text().notNull(),
@@ -55,4 +54,30 @@ export const leadFunnelMetrics = pgMaterializedView("lead_funnel_metrics", {
   enrollmentRate: doublePrecision().notNull(),
   avgDaysInStage: doublePrecision(),
   refreshedAt: timestamp({ withTimezone: true }).notNull(),
-}).existing();
+});
+
+/**
+ * The two dashboards as materialized by the SQL migration `platform_views`, across all tenants.
+ * Only their owner tsa_reporting (which refreshes them) reads these; the application cannot.
+ */
+export const schoolMetricsCurrent = pgMaterializedView(
+  "school_metrics_current",
+  schoolMetricsColumns(),
+).existing();
+export const leadFunnelMetrics = pgMaterializedView(
+  "lead_funnel_metrics",
+  funnelMetricsColumns(),
+).existing();
+
+/**
+ * The dashboards as the application reads them (migration `tenant_dashboards`): views bound to
+ * the session's tenant, so no query can read another tenant's figures.
+ */
+export const tenantSchoolMetrics = pgView(
+  "tenant_school_metrics",
+  schoolMetricsColumns(),
+).existing();
+export const tenantLeadFunnelMetrics = pgView(
+  "tenant_lead_funnel_metrics",
+  funnelMetricsColumns(),
+).existing();
