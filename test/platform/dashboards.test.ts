@@ -10,7 +10,7 @@ import {
   schoolMetrics,
 } from "../../src/platform/index.ts";
 import type { Tenant } from "../../src/tenants/tenants.ts";
-import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/database.ts";
+import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { expectRefusal } from "../support/violations.ts";
 import { addSchoolActivity, walkLeadsThroughFunnel } from "./support/activity.ts";
 import { createNetwork } from "./support/network.ts";
