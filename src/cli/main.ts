@@ -23,6 +23,9 @@ Usage: npx tsa-gateway <command> [options]
   tenants create <slug> --name <name>   create a tenant
   clients create --tenant <slug> --name <name> [--scopes a,b|--all] [--org <sourcedId>]
                                         create an API client; prints {"clientId","clientSecret","scopes"}
+  clients list --tenant <slug> [--json] list a tenant's API clients (never their secrets)
+  clients revoke <clientId>             revoke a client: no new tokens, its tokens refused within seconds
+  clients rotate <clientId>             give a client a new secret (printed once); older tokens are refused
   import <zip|dir> --tenant <slug> [--dry-run] [--force] [--json]
                                         import a OneRoster CSV package and print its validation report
   maintain                              create partitions ahead and refresh the dashboards
