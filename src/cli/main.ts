@@ -1,5 +1,6 @@
 import { ClientError } from "../auth/clients.ts";
 import { ConfigError } from "../config/env.ts";
+import { EmbeddedDatabaseBusy } from "../db/embedded-owner.ts";
 import { deploymentScript } from "../db/sql-script.ts";
 import { TenantError } from "../tenants/tenants.ts";
 import { clientsCommand } from "./commands/clients.ts";
@@ -56,7 +57,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<unknown>> = {
   generate: generateCommand,
 };
 
-const EXPECTED_ERRORS = [CliError, ConfigError, TenantError, ClientError];
+const EXPECTED_ERRORS = [CliError, ConfigError, TenantError, ClientError, EmbeddedDatabaseBusy];
 
 /** Runs one CLI command and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
