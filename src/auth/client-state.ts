@@ -36,11 +36,15 @@ interface Lookup {
  * await states.standing(db, auth); // "ok" | "gone" | "revoked" | "rotated"
  */
 export class ClientStateCache {
-  private readonly cache = new LRUCache<string, ClientState, Lookup>({
-    max: 10_000,
-    ttl: CLIENT_STATE_TTL_MS,
-    fetchMethod: (_key, _stale, { context }) => readClientState(context),
-  });
+  private readonly cache: LRUCache<string, ClientState, Lookup>;
+
+  constructor({ ttlMs = CLIENT_STATE_TTL_MS }: { ttlMs?: number } = {}) {
+    this.cache = new LRUCache<string, ClientState, Lookup>({
+      max: 10_000,
+      ttl: ttlMs,
+      fetchMethod: (_key, _stale, { context }) => readClientState(context),
+    });
+  }
 
   /** Whether a verified token still speaks for its client. */
   async standing(db: Database, auth: AuthContext): Promise<TokenStanding> {
