@@ -1,4 +1,5 @@
 import type { AppOpenAPI } from "../app/app-env.ts";
+import { registerClientRoutes } from "./clients.routes.ts";
 import { registerExportRoutes } from "./exports.routes.ts";
 import { registerImportRoutes } from "./imports.routes.ts";
 import { registerMetricsRoutes } from "./metrics.routes.ts";
@@ -8,4 +9,5 @@ export function registerAdmin(app: AppOpenAPI): void {
   registerImportRoutes(app);
   registerExportRoutes(app);
   registerMetricsRoutes(app);
+  registerClientRoutes(app);
 }

@@ -1,5 +1,6 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from "@hono/zod-openapi";
 import type { AuthContext } from "../auth/auth-context.ts";
+import type { ClientStateCache } from "../auth/client-state.ts";
 import type { RateLimiter } from "../auth/rate-limit.ts";
 import type { Config } from "../config/env.ts";
 import type { Database, DatabaseKind } from "../db/client.ts";
@@ -16,11 +17,14 @@ export interface AppDeps {
    * it keeps for its whole life; otherwise each app has its own.
    */
   rateLimiter?: RateLimiter;
+  /** API clients' revocation and secret version, cached briefly; otherwise each app has its own. */
+  clientStates?: ClientStateCache;
 }
 
 export interface AppEnv {
   Variables: {
     deps: AppDeps;
+    clientStates: ClientStateCache;
     /** Set by the bearer-token middleware on authenticated routes. */
     auth: AuthContext;
   };

@@ -1,6 +1,7 @@
 import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { registerAdmin } from "../admin/index.ts";
+import { ClientStateCache } from "../auth/client-state.ts";
 import { RateLimiter } from "../auth/rate-limit.ts";
 import { registerTokenEndpoint } from "../auth/token.routes.ts";
 import { mountOneRoster } from "../oneroster/mount.ts";
@@ -20,8 +21,10 @@ import { renderError } from "./render-error.ts";
  */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  const clientStates = deps.clientStates ?? new ClientStateCache();
   app.use("*", async (c, next) => {
     c.set("deps", deps);
+    c.set("clientStates", clientStates);
     await next();
   });
   app.onError(renderError);

@@ -1,10 +1,19 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app/app-env.ts";
 import { ApiError } from "../app/errors.ts";
+import type { TokenStanding } from "./client-state.ts";
 import { verifyToken } from "./tokens.ts";
 
+const REFUSED_STANDING: Record<Exclude<TokenStanding, "ok">, string> = {
+  gone: "The access token's client no longer exists.",
+  revoked: "The access token's client has been revoked.",
+  rotated:
+    "The client's secret has been rotated since this token was issued; request a new token with the new secret.",
+};
+
 /**
- * Authenticates the bearer token and, when scopes are given, requires ANY one of them (the
+ * Authenticates the bearer token, checks that its client is neither revoked, deleted nor
+ * rotated since, and, when scopes are given, requires ANY one of them (the
  * OneRoster files list alternatives, e.g. roster.readonly or roster-core.readonly).
  *
  * @example
@@ -32,6 +41,12 @@ export const requireScopes = (anyOf: readonly string[]) =>
           : "The access token is not valid.",
         { "www-authenticate": `Bearer realm="tsa-coach-gateway", error="invalid_token"` },
       );
+    }
+    const standing = await c.var.clientStates.standing(c.var.deps.db, auth);
+    if (standing !== "ok") {
+      throw new ApiError("unauthorized", REFUSED_STANDING[standing], {
+        "www-authenticate": `Bearer realm="tsa-coach-gateway", error="invalid_token"`,
+      });
     }
     if (anyOf.length > 0 && !anyOf.some((scope) => auth.scopes.has(scope))) {
       throw new ApiError(

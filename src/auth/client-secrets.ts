@@ -11,8 +11,13 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
  */
 export function newClientCredentials(tenantSlug: string) {
   const clientId = `${tenantSlug}.${randomBytes(9).toString("base64url")}`;
+  return { clientId, ...newClientSecret() };
+}
+
+/** A fresh secret and the hash to store, for a new client or a rotation. */
+export function newClientSecret() {
   const clientSecret = randomBytes(32).toString("base64url");
-  return { clientId, clientSecret, secretHash: hashSecret(clientSecret) };
+  return { clientSecret, secretHash: hashSecret(clientSecret) };
 }
 
 export function hashSecret(secret: string): string {

@@ -116,6 +116,7 @@ export function registerTokenEndpoint(app: AppOpenAPI): void {
       const accessToken = await issueToken(config.TOKEN_SECRET, config.TOKEN_TTL_SECONDS, {
         tenantId: tenant.id,
         clientId: client.clientId,
+        secretVersion: client.secretVersion,
         scopes: new Set(granted),
         ...(client.orgSourcedId ? { orgSourcedId: client.orgSourcedId } : {}),
         ...(client.rateLimitPerMinute ? { rateLimitPerMinute: client.rateLimitPerMinute } : {}),

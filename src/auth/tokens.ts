@@ -15,6 +15,7 @@ export async function issueToken(
   return new SignJWT({
     tid: auth.tenantId,
     scope: [...auth.scopes].join(" "),
+    sv: auth.secretVersion,
     ...(auth.orgSourcedId ? { org: auth.orgSourcedId } : {}),
     // Carried in the token so rate limiting needs no query per request.
     ...(auth.rateLimitPerMinute ? { rl: auth.rateLimitPerMinute } : {}),
@@ -44,6 +45,8 @@ export async function verifyToken(
     return {
       clientId: payload.sub,
       tenantId: payload.tid,
+      // Tokens from before secret versions existed were issued under the first secret.
+      secretVersion: typeof payload.sv === "number" ? payload.sv : 1,
       scopes: new Set(scope.split(" ").filter(Boolean)),
       ...(typeof payload.org === "string" ? { orgSourcedId: payload.org } : {}),
       ...(typeof payload.rl === "number" ? { rateLimitPerMinute: payload.rl } : {}),

@@ -1,5 +1,6 @@
 import { ClientError } from "../auth/clients.ts";
 import { ConfigError } from "../config/env.ts";
+import { EmbeddedDatabaseBusy } from "../db/embedded-owner.ts";
 import { deploymentScript } from "../db/sql-script.ts";
 import { TenantError } from "../tenants/tenants.ts";
 import { clientsCommand } from "./commands/clients.ts";
@@ -23,6 +24,9 @@ Usage: npx tsa-gateway <command> [options]
   tenants create <slug> --name <name>   create a tenant
   clients create --tenant <slug> --name <name> [--scopes a,b|--all] [--org <sourcedId>]
                                         create an API client; prints {"clientId","clientSecret","scopes"}
+  clients list --tenant <slug> [--json] list a tenant's API clients (never their secrets)
+  clients revoke <clientId>             revoke a client: no new tokens, its tokens refused within seconds
+  clients rotate <clientId>             give a client a new secret (printed once); older tokens are refused
   import <zip|dir> --tenant <slug> [--dry-run] [--force] [--json]
                                         import a OneRoster CSV package and print its validation report
   maintain                              create partitions ahead and refresh the dashboards
@@ -53,7 +57,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<unknown>> = {
   generate: generateCommand,
 };
 
-const EXPECTED_ERRORS = [CliError, ConfigError, TenantError, ClientError];
+const EXPECTED_ERRORS = [CliError, ConfigError, TenantError, ClientError, EmbeddedDatabaseBusy];
 
 /** Runs one CLI command and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {

@@ -15,6 +15,9 @@ const positiveInt = (example: number) =>
     .int(`must be a whole number such as ${example}`)
     .positive(`must be a positive whole number such as ${example}`);
 
+const PUBLIC_URL_FIX =
+  "must be the origin clients reach the gateway at, such as https://roster.example.org (http or https, no path)";
+
 const EnvSchema = z.object({
   PORT: port.default(8787),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -40,6 +43,16 @@ const EnvSchema = z.object({
     .max(1, "must be a fraction between 0 and 1, e.g. 0.2")
     .default(0.2),
   RATE_LIMIT_PER_MINUTE: positiveInt(600).default(600),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: PUBLIC_URL_FIX })
+    .refine((v) => new URL(v).href === `${new URL(v).origin}/`, PUBLIC_URL_FIX)
+    .transform((v) => new URL(v).origin)
+    .optional(),
+  TRUST_PROXY: z
+    .stringbool({
+      error: "must be true (a proxy you run sets X-Forwarded-*/Forwarded) or false",
+    })
+    .default(false),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { TOKEN_SECRET: string };

@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { claimEmbeddedDatabase } from "./embedded-owner.ts";
 import * as existing from "./existing/index.ts";
 import * as tables from "./schema/index.ts";
 
@@ -50,16 +51,21 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       close: () => pool.end(),
     };
   }
-  const dataDir = target.dataDir ? join(resolve(target.dataDir), "pgdata") : undefined;
+  const root = target.dataDir ? resolve(target.dataDir) : undefined;
+  const dataDir = root ? join(root, "pgdata") : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const ownership = root ? claimEmbeddedDatabase(root) : undefined;
   const client = await PGlite.create(dataDir, {
     extensions: { btree_gist },
     ...(target.initialData ? { loadDataDir: target.initialData } : {}),
+  }).catch((error: unknown) => {
+    ownership?.release();
+    throw error;
   });
   return {
     db: drizzlePglite(client, options) as unknown as Database,
     kind: "pglite",
-    close: () => client.close(),
+    close: () => client.close().finally(() => ownership?.release()),
   };
 }
 

@@ -1,5 +1,6 @@
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "../../src/auth/clients.ts";
 import {
   type Gateway,
   idsOf,
@@ -17,10 +18,17 @@ const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString
 describe("bearer tokens and scopes on the Rostering service", () => {
   let gateway: Gateway;
   let claims: Record<string, unknown>;
+  let subject: string;
 
   beforeAll(async () => {
     gateway = await startGateway();
     claims = { tid: gateway.tenant.id, scope: scope("roster.readonly") };
+    // Tokens must name a client that exists and is not revoked; the forgeries below differ
+    // from the control case only in what they forge.
+    ({ clientId: subject } = await createClient(gateway.database.db, gateway.tenant, {
+      name: "hand-made tokens",
+      scopes: [scope("roster.readonly")],
+    }));
   });
   afterAll(() => gateway?.close());
 
@@ -28,7 +36,7 @@ describe("bearer tokens and scopes on the Rostering service", () => {
     new SignJWT(claims)
       .setProtectedHeader({ alg: "HS256", typ: "JWT" })
       .setIssuer("tsa-coach-gateway")
-      .setSubject("hand-made")
+      .setSubject(subject)
       .setIssuedAt()
       .setExpirationTime(expiresAt)
       .sign(new TextEncoder().encode(secret));
@@ -71,7 +79,7 @@ describe("bearer tokens and scopes on the Rostering service", () => {
     const unsigned = `${base64url({ alg: "none", typ: "JWT" })}.${base64url({
       ...claims,
       iss: "tsa-coach-gateway",
-      sub: "hand-made",
+      sub: subject,
       iat: now,
       exp: now + 3600,
     })}.`;

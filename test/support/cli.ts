@@ -30,7 +30,13 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
 export async function startCli(
   args: string[],
   env: Record<string, string>,
-): Promise<{ child: ChildProcess; firstLine: string; stop: () => Promise<void> }> {
+): Promise<{
+  child: ChildProcess;
+  firstLine: string;
+  stop: () => Promise<void>;
+  /** Everything the process wrote so far, e.g. to check what its logs disclose. */
+  output: () => { stdout: string; stderr: string };
+}> {
   const child = spawn(process.execPath, [BIN, ...args], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -40,6 +46,10 @@ export async function startCli(
     stderr += String(chunk);
   });
   const lines = createInterface({ input: child.stdout! });
+  let stdout = "";
+  lines.on("line", (line) => {
+    stdout += `${line}\n`;
+  });
   const firstLine = await Promise.race([
     once(lines, "line").then(([line]) => String(line)),
     once(child, "exit").then(([code]) => {
@@ -52,5 +62,5 @@ export async function startCli(
       await once(child, "exit");
     }
   };
-  return { child, firstLine, stop };
+  return { child, firstLine, stop, output: () => ({ stdout, stderr }) };
 }

@@ -27,6 +27,8 @@ export const apiClients = pgTable(
     clientId: text().notNull().unique(),
     name: text().notNull(),
     secretHash: text().notNull(),
+    /** Moves on every rotation; tokens carry the version they were issued under. */
+    secretVersion: integer().notNull().default(1),
     scopes: text().array().notNull(),
     /** When set, the client sees only this org and its descendants. */
     orgSourcedId: text(),

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app/app-env.ts";
+import { publicOrigin } from "../../app/public-origin.ts";
 import { discoveryDocument, OFFICIAL_DOCUMENTS } from "../routes/index.ts";
 import type { ServiceName } from "../wire/status-info.ts";
 
@@ -27,6 +28,6 @@ export function registerDiscovery(service: OpenAPIHono<AppEnv>, name: ServiceNam
     return document;
   };
   for (const file of discoveryFileNames(name)) {
-    service.get(`/discovery/${file}`, (c) => c.json(localized(new URL(c.req.url).origin)));
+    service.get(`/discovery/${file}`, (c) => c.json(localized(publicOrigin(c))));
   }
 }

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../app/app-env.ts";
 import { ApiError } from "../../app/errors.ts";
+import { publicRequestUrl } from "../../app/public-origin.ts";
 import { recordDisclosure, requesterAddress } from "../../audit/index.ts";
 import type { AuthContext } from "../../auth/auth-context.ts";
 import type { Config } from "../../config/env.ts";
@@ -127,7 +128,7 @@ export function collectionHandler(plan: ReadPlan): ReadHandler {
     const auth = c.var.auth;
     const query: CollectionQuery = parseQuery(queryParams(c), plan.model, config);
     const path = c.req.param() as Record<string, string>;
-    const url = new URL(c.req.url);
+    const url = publicRequestUrl(c);
     const context = { origin: url.origin };
     const page = await withTenant(db, auth.tenantId, async (tx) => {
       const scope = await readScope(tx, auth);
@@ -158,7 +159,7 @@ export function itemHandler(plan: ReadPlan): ReadHandler {
     const auth = c.var.auth;
     const { fields } = parseQuery({ fields: c.req.queries("fields") }, plan.model, config);
     const sourcedId = c.req.param("sourcedId") ?? "";
-    const url = new URL(c.req.url);
+    const url = publicRequestUrl(c);
     const context = { origin: url.origin };
     const record = await withTenant(db, auth.tenantId, async (tx) => {
       const scope = await readScope(tx, auth);

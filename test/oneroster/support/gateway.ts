@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../src/app/app-env.ts";
 import { createApp } from "../../../src/app/create-app.ts";
+import type { ClientStateCache } from "../../../src/auth/client-state.ts";
 import { createClient } from "../../../src/auth/clients.ts";
 import { loadConfig } from "../../../src/config/env.ts";
 import type { Database } from "../../../src/db/client.ts";
@@ -46,6 +47,8 @@ export interface GatewayOptions {
   config?: Record<string, string>;
   /** Wraps the database the app uses, e.g. to count the statements a request runs. */
   wrapDatabase?: (db: Database) => Database;
+  /** What the app remembers of API clients' state (by default its own, kept 2 s). */
+  clientStates?: ClientStateCache;
 }
 
 /**
@@ -68,7 +71,13 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     ...options.config,
   });
   const db = options.wrapDatabase ? options.wrapDatabase(database.db) : database.db;
-  const app = createApp({ config, db, dbKind: TEST_DB_KIND, schemaVersion: null });
+  const app = createApp({
+    config,
+    db,
+    dbKind: TEST_DB_KIND,
+    schemaVersion: null,
+    ...(options.clientStates ? { clientStates: options.clientStates } : {}),
+  });
   const [tenant] = tenants;
   if (!tenant) throw new Error("startGateway needs at least one tenant");
 
