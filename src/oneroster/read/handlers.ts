@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { AppEnv } from "../../app/app-env.ts";
+import type { AppEnv, AppRouteHandler } from "../../app/app-env.ts";
 import { ApiError } from "../../app/errors.ts";
 import { publicRequestUrl } from "../../app/public-origin.ts";
 import { recordDisclosure, requesterAddress } from "../../audit/index.ts";
@@ -14,12 +14,15 @@ import {
   parseCollectionQuery,
   QueryError,
 } from "../query/index.ts";
+import type { OneRosterRoute } from "../routes/index.ts";
 import { linkHeader } from "./link-header.ts";
 import type { ReadModel, WireRecord } from "./read-model.ts";
 import type { ReadPlan } from "./read-plan.ts";
 import { type ReadScope, readOne, readPage, recordExists } from "./read-rows.ts";
 
-export type ReadHandler = (c: Context<AppEnv>) => Promise<Response>;
+/** A collection read, typed by its route so that `c.req.valid(…)` is (a path-less one has no params). */
+export type CollectionHandler = AppRouteHandler<OneRosterRoute<"nested-collection">>;
+export type ItemHandler = AppRouteHandler<OneRosterRoute<"item">>;
 
 const QUERY_ERROR_CODES = {
   invalid_filter_field: "invalid_filter_field",
@@ -52,15 +55,9 @@ function parseQuery(params: CollectionQueryParams, model: ReadModel, config: Con
   }
 }
 
-// The route's zod schema has already refused repeated parameters other than `fields`.
-const queryParams = (c: Context<AppEnv>): CollectionQueryParams => ({
-  limit: c.req.query("limit"),
-  offset: c.req.query("offset"),
-  sort: c.req.query("sort"),
-  orderBy: c.req.query("orderBy"),
-  filter: c.req.query("filter"),
-  fields: c.req.queries("fields"),
-});
+/** `fields` repeated (`fields=a&fields=b`) arrives as a list, once as one string. */
+const fieldList = (fields: string | string[] | undefined) =>
+  typeof fields === "string" ? [fields] : fields;
 
 async function readScope(tx: Transaction, auth: AuthContext): Promise<ReadScope> {
   const orgs = auth.orgSourcedId
@@ -122,12 +119,18 @@ async function logDisclosure(
 const NO_STORE = { "cache-control": "no-store" };
 
 /** GET of a collection, top-level or nested: a page, its total and its links. */
-export function collectionHandler(plan: ReadPlan): ReadHandler {
+export function collectionHandler(plan: ReadPlan): CollectionHandler {
   return async (c) => {
     const { db, config } = c.var.deps;
     const auth = c.var.auth;
-    const query: CollectionQuery = parseQuery(queryParams(c), plan.model, config);
-    const path = c.req.param() as Record<string, string>;
+    const params = c.req.valid("query");
+    const query: CollectionQuery = parseQuery(
+      { ...params, fields: fieldList(params.fields) },
+      plan.model,
+      config,
+    );
+    const path: Record<string, string> =
+      plan.operation.kind === "nested-collection" ? c.req.valid("param") : {};
     const url = publicRequestUrl(c);
     const context = { origin: url.origin };
     const page = await withTenant(db, auth.tenantId, async (tx) => {
@@ -153,12 +156,13 @@ export function collectionHandler(plan: ReadPlan): ReadHandler {
 }
 
 /** GET of one object by `{sourcedId}`; 404 `unknownobject` when the caller cannot see it. */
-export function itemHandler(plan: ReadPlan): ReadHandler {
+export function itemHandler(plan: ReadPlan): ItemHandler {
   return async (c) => {
     const { db, config } = c.var.deps;
     const auth = c.var.auth;
-    const { fields } = parseQuery({ fields: c.req.queries("fields") }, plan.model, config);
-    const sourcedId = c.req.param("sourcedId") ?? "";
+    const requested = fieldList(c.req.valid("query").fields);
+    const { fields } = parseQuery({ fields: requested }, plan.model, config);
+    const { sourcedId = "" } = c.req.valid("param");
     const url = publicRequestUrl(c);
     const context = { origin: url.origin };
     const record = await withTenant(db, auth.tenantId, async (tx) => {

@@ -5,7 +5,7 @@ import { type RateLimiter, rateLimit } from "../../auth/rate-limit.ts";
 import { BASE_PATHS, type OneRosterOperation } from "../routes/index.ts";
 import type { ServiceName } from "../wire/status-info.ts";
 import { registerDiscovery } from "./discovery.routes.ts";
-import { collectionHandler, itemHandler, type ReadHandler } from "./handlers.ts";
+import { collectionHandler, itemHandler } from "./handlers.ts";
 import { planRead, type ReadModels } from "./read-plan.ts";
 import type { Relations } from "./relations.ts";
 
@@ -17,7 +17,7 @@ export interface ServiceDefinition {
   relations: Relations;
 }
 
-function handlerFor(operation: OneRosterOperation, definition: ServiceDefinition): ReadHandler {
+function handlerFor(operation: OneRosterOperation, definition: ServiceDefinition) {
   const { models, relations } = definition;
   switch (operation.kind) {
     case "collection":
