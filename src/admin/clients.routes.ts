@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
-import type { AppEnv, AppOpenAPI } from "../app/app-env.ts";
-import { ApiError } from "../app/errors.ts";
-import { jsonContent, problemResponse } from "../app/openapi-helpers.ts";
+import type { AppEnv, AppOpenAPI } from "../kernel/app-env.ts";
+import { ApiError } from "../kernel/errors.ts";
+import { jsonContent, problemResponse } from "../kernel/openapi-helpers.ts";
 import { requireScopes } from "../auth/bearer.ts";
 import {
   ClientError,

@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { AppOpenAPI } from "../app/app-env.ts";
-import { problemResponse } from "../app/openapi-helpers.ts";
+import type { AppOpenAPI } from "../kernel/app-env.ts";
+import { problemResponse } from "../kernel/openapi-helpers.ts";
 import { requesterAddress } from "../audit/index.ts";
 import { requireScopes } from "../auth/bearer.ts";
 import { startDisclosedExport } from "../exports/disclosed-export.ts";

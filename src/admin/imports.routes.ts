@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { AppOpenAPI } from "../app/app-env.ts";
-import { ApiError } from "../app/errors.ts";
-import { jsonContent, problemResponse } from "../app/openapi-helpers.ts";
+import type { AppOpenAPI } from "../kernel/app-env.ts";
+import { ApiError } from "../kernel/errors.ts";
+import { jsonContent, problemResponse } from "../kernel/openapi-helpers.ts";
 import { requireScopes } from "../auth/bearer.ts";
 import type { ImportReport } from "../csv/report.ts";
 import { allowedOrgs } from "../entities/index.ts";

@@ -1,4 +1,4 @@
-import type { AppOpenAPI } from "../app/app-env.ts";
+import type { AppOpenAPI } from "../kernel/app-env.ts";
 import { registerClientRoutes } from "./clients.routes.ts";
 import { registerExportRoutes } from "./exports.routes.ts";
 import { registerImportRoutes } from "./imports.routes.ts";

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import type { AppOpenAPI } from "../app/app-env.ts";
-import { jsonContent, problemResponse } from "../app/openapi-helpers.ts";
+import type { AppOpenAPI } from "../kernel/app-env.ts";
+import { jsonContent, problemResponse } from "../kernel/openapi-helpers.ts";
 import { requireScopes } from "../auth/bearer.ts";
 import { withTenant } from "../db/tenant-context.ts";
 import { funnelMetrics, schoolMetrics } from "../platform/index.ts";

@@ -5,7 +5,7 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "busboy";
-import { ApiError } from "../app/errors.ts";
+import { ApiError } from "../kernel/errors.ts";
 
 export interface SavedUpload {
   path: string;

@@ -5,10 +5,10 @@ import { ClientStateCache } from "../auth/client-state.ts";
 import { RateLimiter } from "../auth/rate-limit.ts";
 import { registerTokenEndpoint } from "../auth/token.routes.ts";
 import { mountOneRoster } from "../oneroster/mount.ts";
-import type { AppDeps, AppEnv } from "./app-env.ts";
-import { ApiError } from "./errors.ts";
+import type { AppDeps, AppEnv } from "../kernel/app-env.ts";
+import { ApiError } from "../kernel/errors.ts";
 import { registerHealth } from "./health.routes.ts";
-import { defaultHook } from "./openapi-helpers.ts";
+import { defaultHook } from "../kernel/openapi-helpers.ts";
 import { renderError } from "./render-error.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import type { AppOpenAPI } from "./app-env.ts";
-import { jsonContent } from "./openapi-helpers.ts";
+import type { AppOpenAPI } from "../kernel/app-env.ts";
+import { jsonContent } from "../kernel/openapi-helpers.ts";
 
 const HealthSchema = z
   .object({

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { BASE_PATHS } from "../oneroster/routes/services.ts";
 import { CODE_MINORS, SERVICES } from "../oneroster/wire/status-info.ts";
-import { ApiError, ERROR_STATUS, type ErrorCode } from "./errors.ts";
+import { ApiError, ERROR_STATUS, type ErrorCode } from "../kernel/errors.ts";
 
 /** 1.2 code-minor spellings (imsx_codeMinorFieldValue) for each of our codes. */
 const CODE_MINOR: Record<ErrorCode, string> = {

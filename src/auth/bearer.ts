@@ -1,6 +1,6 @@
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../app/app-env.ts";
-import { ApiError } from "../app/errors.ts";
+import type { AppEnv } from "../kernel/app-env.ts";
+import { ApiError } from "../kernel/errors.ts";
 import type { TokenStanding } from "./client-state.ts";
 import { verifyToken } from "./tokens.ts";
 

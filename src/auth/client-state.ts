@@ -3,7 +3,7 @@ import { LRUCache } from "lru-cache";
 import type { Database } from "../db/client.ts";
 import { apiClients } from "../db/schema/index.ts";
 import { withTenant } from "../db/tenant-context.ts";
-import type { AuthContext } from "./auth-context.ts";
+import type { AuthContext } from "../kernel/auth-context.ts";
 
 /**
  * How long a client's state may be served from memory. A revocation or rotation made by

@@ -1,6 +1,6 @@
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../app/app-env.ts";
-import { ApiError } from "../app/errors.ts";
+import type { AppEnv } from "../kernel/app-env.ts";
+import { ApiError } from "../kernel/errors.ts";
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 

@@ -1,4 +1,4 @@
-import { SCOPE_PREFIX, SCOPE_URIS } from "../oneroster/routes/scopes.ts";
+import { SCOPE_PREFIX, SCOPE_URIS } from "../kernel/oneroster-scopes.ts";
 
 /** Every OneRoster 1.2 scope URI; the route table owns the list. */
 export const ONEROSTER_SCOPES: readonly string[] = SCOPE_URIS;

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { AppEnv, AppOpenAPI } from "../app/app-env.ts";
-import { jsonContent } from "../app/openapi-helpers.ts";
+import type { AppEnv, AppOpenAPI } from "../kernel/app-env.ts";
+import { jsonContent } from "../kernel/openapi-helpers.ts";
 import { findTenant } from "../tenants/tenants.ts";
 import { secretMatches, tenantSlugOf } from "./client-secrets.ts";
 import { findActiveClient } from "./clients.ts";

@@ -1,5 +1,5 @@
 import { errors, jwtVerify, SignJWT } from "jose";
-import type { AuthContext } from "./auth-context.ts";
+import type { AuthContext } from "../kernel/auth-context.ts";
 
 const ISSUER = "tsa-coach-gateway";
 const ALGORITHM = "HS256";

@@ -2,9 +2,8 @@ import { createReadStream } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { RawEntry } from "./admit-entries.ts";
-import { admittedSource } from "./admitted-source.ts";
+import { admittedSource, type PackageSource } from "./admitted-source.ts";
 import { createByteLimit, type PackageLimits } from "./package-limits.ts";
-import type { PackageSource } from "./package-source.ts";
 import type { ReportCollector } from "./report.ts";
 
 /**

@@ -1,9 +1,8 @@
 import { basename } from "node:path";
 import { type Entry, getFileNameLowLevel, openPromise, type ZipFile } from "yauzl";
 import type { RawEntry } from "./admit-entries.ts";
-import { admittedSource } from "./admitted-source.ts";
+import { admittedSource, type PackageSource } from "./admitted-source.ts";
 import { createByteLimit, type PackageLimits } from "./package-limits.ts";
-import type { PackageSource } from "./package-source.ts";
 import { addProblem, type ReportCollector } from "./report.ts";
 
 /**

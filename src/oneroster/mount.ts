@@ -1,4 +1,4 @@
-import type { AppOpenAPI } from "../app/app-env.ts";
+import type { AppOpenAPI } from "../kernel/app-env.ts";
 import type { RateLimiter } from "../auth/rate-limit.ts";
 import { mountService } from "./read/index.ts";
 import { ROSTERING_SERVICE } from "./rostering/index.ts";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { ApiError } from "../app/errors.ts";
+import type { ApiError } from "../kernel/errors.ts";
 import { renderError } from "../app/render-error.ts";
 
 /**

@@ -1,5 +1,5 @@
 import { createApp } from "../app/create-app.ts";
-import { ApiError } from "../app/errors.ts";
+import { ApiError } from "../kernel/errors.ts";
 import { RateLimiter } from "../auth/rate-limit.ts";
 import { type Config, ConfigError } from "../config/env.ts";
 import { loadWorkerConfig } from "../config/worker-config.ts";

@@ -1,4 +1,4 @@
-import { ApiError } from "../app/errors.ts";
+import { ApiError } from "../kernel/errors.ts";
 import { answerError } from "./answer-error.ts";
 
 /** The requests the Worker does not serve, answered with why and where to go instead. */

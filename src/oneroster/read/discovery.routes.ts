@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../app/app-env.ts";
-import { publicOrigin } from "../../app/public-origin.ts";
+import type { AppEnv } from "../../kernel/app-env.ts";
+import { publicOrigin } from "../../kernel/public-origin.ts";
 import { discoveryDocument, OFFICIAL_DOCUMENTS } from "../routes/index.ts";
 import type { ServiceName } from "../wire/status-info.ts";
 

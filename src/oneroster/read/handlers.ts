@@ -1,9 +1,9 @@
 import type { Context } from "hono";
-import type { AppEnv, AppRouteHandler } from "../../app/app-env.ts";
-import { ApiError } from "../../app/errors.ts";
-import { publicRequestUrl } from "../../app/public-origin.ts";
+import type { AppEnv, AppRouteHandler } from "../../kernel/app-env.ts";
+import { ApiError } from "../../kernel/errors.ts";
+import { publicRequestUrl } from "../../kernel/public-origin.ts";
 import { recordDisclosure, requesterAddress } from "../../audit/index.ts";
-import type { AuthContext } from "../../auth/auth-context.ts";
+import type { AuthContext } from "../../kernel/auth-context.ts";
 import type { Config } from "../../config/env.ts";
 import type { Transaction } from "../../db/client.ts";
 import { withTenant } from "../../db/tenant-context.ts";

@@ -1,5 +1,5 @@
 import type { RouteConfig } from "@hono/zod-openapi";
-import type { AppOpenAPI } from "../../app/app-env.ts";
+import type { AppOpenAPI } from "../../kernel/app-env.ts";
 import { requireScopes } from "../../auth/bearer.ts";
 import { type RateLimiter, rateLimit } from "../../auth/rate-limit.ts";
 import { BASE_PATHS, type OneRosterOperation } from "../routes/index.ts";

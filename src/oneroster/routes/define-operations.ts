@@ -21,7 +21,7 @@ import {
   pageResponse,
   storedResponse,
 } from "./responses.ts";
-import { type ScopeUri, SECURITY_SCHEME_NAME, scopeUri } from "./scopes.ts";
+import { type ScopeUri, SECURITY_SCHEME_NAME, scopeUri } from "../../kernel/oneroster-scopes.ts";
 
 /**
  * Turns the compact operation tables of the three services into `createRoute` definitions.

@@ -12,6 +12,6 @@ export type {
 export * from "./parameters.ts";
 export * from "./resources-routes.ts";
 export * from "./rostering-routes.ts";
-export * from "./scopes.ts";
+export * from "../../kernel/oneroster-scopes.ts";
 export * from "./service-operations.ts";
 export * from "./services.ts";

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../src/app/app-env.ts";
+import type { AppEnv } from "../../../src/kernel/app-env.ts";
 
 /** POST /oauth/token with HTTP Basic credentials. */
 export const requestToken = (app: OpenAPIHono<AppEnv>, clientId: string, clientSecret: string) =>

@@ -1,5 +1,5 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from "@hono/zod-openapi";
-import type { AuthContext } from "../auth/auth-context.ts";
+import type { AuthContext } from "./auth-context.ts";
 import type { ClientStateCache } from "../auth/client-state.ts";
 import type { RateLimiter } from "../auth/rate-limit.ts";
 import type { Config } from "../config/env.ts";
