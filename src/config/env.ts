@@ -40,6 +40,9 @@ const EnvSchema = z.object({
     .max(1, "must be a fraction between 0 and 1, e.g. 0.2")
     .default(0.2),
   RATE_LIMIT_PER_MINUTE: positiveInt(600).default(600),
+  DB_POOL_MAX: positiveInt(10).default(10),
+  DB_ACQUIRE_TIMEOUT_MS: positiveInt(5000).default(5000),
+  DB_STATEMENT_TIMEOUT_MS: positiveInt(30000).default(30000),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { TOKEN_SECRET: string };
