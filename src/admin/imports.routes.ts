@@ -114,7 +114,8 @@ export function registerImportRoutes(app: AppOpenAPI): void {
       await upload.remove();
       throw error;
     });
-    // The job records its own failure; the upload (student data) goes as soon as it ends.
+    // The job records its own failure; the upload (student data) goes as soon as it is read,
+    // and at the latest when the job ends.
     void runImportJob(db, tenant, job, upload.path, {
       maxRemovalShare: config.IMPORT_MAX_REMOVAL_SHARE,
       limits: {
@@ -122,13 +123,14 @@ export function registerImportRoutes(app: AppOpenAPI): void {
         maxInflatedBytes: config.ZIP_MAX_INFLATED_BYTES,
         maxCompressionRatio: config.ZIP_MAX_RATIO,
       },
+      discardUpload: upload.remove,
     })
       .catch((error: unknown) => {
         console.error(
           `[import ${job.id}] failed: ${error instanceof Error ? error.message : String(error)}`,
         );
       })
-      .finally(() => upload.remove());
+      .finally(upload.remove);
     return c.json(toBody(job), 202, { location: `/admin/v1/imports/${job.id}` });
   });
 

@@ -72,7 +72,7 @@ export function imsxStatusInfo(error: ApiError, path: string) {
 /** The single error renderer of the application (Hono `onError`). */
 export function renderError(error: unknown, c: Context): Response {
   const apiError = toApiError(error);
-  if (apiError.code === "internal" || apiError.code === "unavailable") {
+  if (apiError.code === "internal" || apiError !== error) {
     // Only the error's class and message: request bodies and student data never reach the log.
     console.error(`[error] ${c.req.method} ${c.req.path}: ${describe(error)}`);
   }

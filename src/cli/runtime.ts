@@ -40,10 +40,7 @@ export async function openRuntime(options: {
     ) {
       await migrateDatabase(database);
     }
-    const version = await schemaVersion(database).catch((error: unknown) => {
-      if (isMissingRelation(error)) return null;
-      throw error;
-    });
+    const version = await schemaVersion(database);
     const latest = readJournal().at(-1)?.tag ?? null;
     if (options.migrate !== "never" && version !== latest) {
       throw new CliError(
@@ -70,9 +67,4 @@ async function checkConnection(database: DatabaseHandle, target: DatabaseTarget)
 /** Drizzle wraps the driver's error; the SQLSTATE is on the cause. */
 function driverError(error: unknown): unknown {
   return error instanceof Error && error.cause instanceof Error ? error.cause : error;
-}
-
-/** 42P01: no migrations table yet, i.e. an empty database. */
-function isMissingRelation(error: unknown): boolean {
-  return (driverError(error) as { code?: unknown }).code === "42P01";
 }

@@ -14,7 +14,11 @@ export async function appliedSchemaVersion(db: Database): Promise<string | null>
   const [applied] = await queryRows<{ created_at: string }>(
     db,
     sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
-  );
+  ).catch((error: unknown) => {
+    // 42P01: no migrations table, i.e. nothing applied yet.
+    if (((error as Error).cause as { code?: unknown } | undefined)?.code === "42P01") return [];
+    throw error;
+  });
   const newest = Number(applied?.created_at);
   return journal.entries.find((entry) => entry.when === newest)?.tag ?? null;
 }

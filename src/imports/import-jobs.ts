@@ -60,6 +60,8 @@ export async function runImportJob(
   path: string,
   options: Omit<ImportOptions, "dryRun" | "force" | "onProgress"> & {
     onProgress?: ImportOptions["onProgress"];
+    /** Deletes an uploaded package once read, before the job's end is recorded. */
+    discardUpload?: () => Promise<void>;
   },
 ): Promise<ImportOutcome> {
   const started = await updateJob(db, tenant.id, job.id, {
@@ -82,7 +84,7 @@ export async function runImportJob(
         });
         options.onProgress?.(progress);
       },
-    });
+    }).finally(() => options.discardUpload?.());
     const last = running.get(job.id);
     await updateJob(db, tenant.id, job.id, {
       status: outcome.status,
