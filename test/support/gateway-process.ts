@@ -7,6 +7,7 @@ const BIN = fileURLToPath(new URL("../../bin/tsa-gateway.js", import.meta.url));
 export interface GatewayProcess {
   child: ChildProcess;
   url: string;
+  dataDir: string;
   /** Everything the process wrote to stderr so far. */
   stderr(): string;
   /** Whether the process is still running. */
@@ -35,6 +36,7 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
   return {
     child,
     url,
+    dataDir: env.DATA_DIR ?? "./.data",
     stderr: () => stderr,
     alive: () => child.exitCode === null && child.signalCode === null,
     stop: async () => {
