@@ -59,10 +59,11 @@ export function registerHealth(app: AppOpenAPI): void {
   app.openapi(readyRoute, async (c) => {
     const { db, dbKind } = c.var.deps;
     const applied = await appliedSchemaVersion(db).catch((error: unknown) => {
-      console.error(`[ready] database check failed: ${(error as Error).message}`);
+      const cause = (error as Error).cause ?? error;
+      console.error(`[ready] database check failed: ${(cause as Error).message}`);
       throw notReady("the database does not answer.");
     });
-    if (applied !== EXPECTED_SCHEMA_VERSION || !applied) {
+    if (!applied || applied !== EXPECTED_SCHEMA_VERSION) {
       throw notReady(
         `the database schema is at ${applied ?? "nothing"} but this gateway needs ${EXPECTED_SCHEMA_VERSION}; run \`npx tsa-gateway migrate\`.`,
       );
