@@ -31,6 +31,7 @@ const exportOneRosterRoute = createRoute({
     400: problemResponse("`since` is not an ISO 8601 date-time"),
     401: problemResponse("No or bad token"),
     403: problemResponse("The token lacks gateway.export"),
+    503: problemResponse("The database is busy or unreachable (with Retry-After)"),
   },
 });
 
@@ -54,11 +55,18 @@ export function registerExportRoutes(app: AppOpenAPI): void {
       },
       body,
     );
-    // Nothing is sent before the disclosure is recorded; a later failure cuts the stream short.
+    // Nothing is sent before the disclosure is recorded: a failure until then is the request's
+    // error (through onError), and the stream, which nobody reads yet, is just discarded.
+    try {
+      await disclosed;
+    } catch (error) {
+      body.destroy();
+      throw error;
+    }
+    // From here the response reads the stream; a later failure cuts it short.
     done.catch((error: unknown) =>
       body.destroy(error instanceof Error ? error : new Error(String(error))),
     );
-    await disclosed;
     const name = `oneroster-${since ? "delta" : "bulk"}-${new Date().toISOString().slice(0, 10)}.zip`;
     return new Response(Readable.toWeb(body) as ReadableStream, {
       status: 200,

@@ -12,6 +12,7 @@ import {
   findImportJob,
   listImportJobs,
   runImportJob,
+  uploadPath,
 } from "../imports/import-jobs.ts";
 import { findTenantById } from "../tenants/tenants.ts";
 import { orgSubtree } from "../writes/index.ts";
@@ -35,11 +36,12 @@ const startImport = createRoute({
   request: { query: z.object({ dryRun: flag, force: flag }) },
   responses: {
     202: jsonContent(ImportJobSchema, "The import job, queued"),
-    400: problemResponse("No package in the request"),
+    400: problemResponse("No package in the request, or a malformed multipart form"),
     401: problemResponse("No or bad token"),
     403: problemResponse("The token lacks gateway.import"),
     413: problemResponse("The upload is larger than UPLOAD_MAX_BYTES"),
     415: problemResponse("Neither application/zip nor multipart/form-data"),
+    503: problemResponse("The database is busy or unreachable (with Retry-After)"),
   },
 });
 
@@ -100,19 +102,22 @@ export function registerImportRoutes(app: AppOpenAPI): void {
     const { dryRun, force } = c.req.valid("query");
     const tenant = await findTenantById(db, tenantId);
     if (!tenant) throw new ApiError("not_found", "The token's tenant no longer exists.");
-    const upload = await saveUpload(
-      c.req.raw,
-      join(config.DATA_DIR, "uploads"),
-      crypto.randomUUID(),
-      config.UPLOAD_MAX_BYTES,
-    );
+    const uploadsDir = join(config.DATA_DIR, "uploads");
+    const id = crypto.randomUUID();
+    const upload = await saveUpload(c.req.raw, uploadPath(uploadsDir, id), config.UPLOAD_MAX_BYTES);
     const job = await createImportJob(db, tenant, {
+      id,
       fileName: upload.fileName,
       bytesTotal: upload.bytes,
       dryRun,
       force,
       createdBy: clientId,
+    }).catch(async (error: unknown) => {
+      await upload.remove();
+      throw error;
     });
+    // The job records its own failure; the upload (student data) goes as soon as it is read,
+    // and at the latest when the job ends.
     void runImportJob(db, tenant, job, upload.path, {
       maxRemovalShare: config.IMPORT_MAX_REMOVAL_SHARE,
       limits: {
@@ -123,13 +128,14 @@ export function registerImportRoutes(app: AppOpenAPI): void {
       ...(orgSourcedId && {
         scope: async (tx) => orgSubtree(await allowedOrgs(tx, tenantId, orgSourcedId)),
       }),
+      discardUpload: upload.remove,
     })
       .catch((error: unknown) => {
         console.error(
           `[import ${job.id}] failed: ${error instanceof Error ? error.message : String(error)}`,
         );
       })
-      .finally(() => upload.remove());
+      .finally(upload.remove);
     return c.json(toBody(job), 202, { location: `/admin/v1/imports/${job.id}` });
   });
 

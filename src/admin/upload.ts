@@ -1,6 +1,6 @@
 import { createWriteStream } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
@@ -11,8 +11,12 @@ export interface SavedUpload {
   path: string;
   fileName: string;
   bytes: number;
+  /** Deletes the file; never fails (a failure is logged), so it is safe in any cleanup. */
   remove(): Promise<void>;
 }
+
+const SEND_AS =
+  "Send the package as the request body (application/zip) or as the multipart/form-data field 'file'.";
 
 /** Counts bytes and stops the stream as soon as the upload passes the limit. */
 function limitTo(maxBytes: number, onBytes: (n: number) => void): Transform {
@@ -36,76 +40,91 @@ function limitTo(maxBytes: number, onBytes: (n: number) => void): Transform {
 }
 
 /**
- * Streams an uploaded package to a file under `dir` without holding it in memory: a raw
- * `application/zip` body, or the `file` part of a multipart form.
+ * Streams an uploaded package to `path` without holding it in memory: a raw `application/zip`
+ * body, or the `file` part of a multipart form. Whatever goes wrong (too large, malformed,
+ * client gone), the error is the request's and no file is left behind.
  */
 export async function saveUpload(
   request: Request,
-  dir: string,
-  id: string,
+  path: string,
   maxBytes: number,
 ): Promise<SavedUpload> {
   const body = request.body;
-  if (!body)
-    throw new ApiError(
-      "bad_request",
-      "Send the package as the request body (application/zip) or as the multipart field 'file'.",
-    );
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, `${id}.zip`);
-  const remove = () => rm(path, { force: true });
+  if (!body) throw new ApiError("bad_request", SEND_AS);
   const contentType = request.headers.get("content-type") ?? "";
+  const multipart = contentType.startsWith("multipart/form-data");
+  if (!multipart && !/^application\/(zip|octet-stream|x-zip-compressed)\b/.test(contentType)) {
+    throw new ApiError("unsupported_media_type", SEND_AS);
+  }
+  await mkdir(dirname(path), { recursive: true });
+  const remove = () =>
+    rm(path, { force: true }).catch((error: unknown) => {
+      console.error(`[upload] could not delete ${path}: ${(error as Error).message}`);
+    });
   let bytes = 0;
-  const count = (n: number) => {
+  const limiter = limitTo(maxBytes, (n) => {
     bytes = n;
-  };
+  });
   const input = Readable.fromWeb(body as WebReadableStream<Uint8Array>);
   try {
-    if (contentType.startsWith("multipart/form-data")) {
-      const fileName = await saveMultipartFile(input, contentType, path, limitTo(maxBytes, count));
-      return { path, fileName, bytes, remove };
-    }
-    if (!/^application\/(zip|octet-stream|x-zip-compressed)\b/.test(contentType)) {
-      throw new ApiError(
-        "unsupported_media_type",
-        "Send the package as application/zip, or as multipart/form-data with a field named 'file'.",
-      );
-    }
-    await pipeline(input, limitTo(maxBytes, count), createWriteStream(path));
-    return { path, fileName: "upload.zip", bytes, remove };
+    const fileName = multipart
+      ? await saveMultipartFile(input, contentType, limiter, path)
+      : await pipeline(input, limiter, createWriteStream(path)).then(() => "upload.zip");
+    return { path, fileName, bytes, remove };
   } catch (error) {
+    input.destroy();
     await remove();
     throw error;
   }
 }
 
-function saveMultipartFile(
+/** Writes the form's `file` part to `path`; the other parts are read past. */
+async function saveMultipartFile(
   input: Readable,
   contentType: string,
-  path: string,
   limiter: Transform,
+  path: string,
 ): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const parser = busboy({ headers: { "content-type": contentType }, limits: { files: 1 } });
-    let saving: Promise<string> | undefined;
-    parser.on("file", (field, stream, info) => {
-      if (field !== "file" || saving) {
-        stream.resume();
-        return;
-      }
-      saving = pipeline(stream, limiter, createWriteStream(path)).then(
-        () => info.filename || "upload.zip",
-      );
+  const parser = multipartParser(contentType);
+  let fileName: string | undefined;
+  let writing: Promise<void> | undefined;
+  let writeFailed = false;
+  parser.on("file", (field, stream, info) => {
+    if (field !== "file" || writing) {
+      stream.resume();
+      return;
+    }
+    fileName = info.filename || "upload.zip";
+    writing = pipeline(stream, limiter, createWriteStream(path));
+    // A failed write (e.g. over the limit) stops the parsing too, which then rejects with it.
+    writing.catch((error: unknown) => {
+      writeFailed = true;
+      parser.destroy(error as Error);
     });
-    parser.on("error", reject);
-    parser.on("close", () => {
-      if (!saving)
-        reject(
-          new ApiError("bad_request", "The form has no field named 'file' holding the package."),
-        );
-      else saving.then(resolve, reject);
-    });
-    input.on("error", reject);
-    input.pipe(parser);
   });
+  try {
+    await pipeline(input, parser);
+  } catch (error) {
+    if (writeFailed) throw error;
+    throw malformed(error);
+  }
+  if (!writing || fileName === undefined) {
+    throw new ApiError("bad_request", "The form has no field named 'file' holding the package.");
+  }
+  await writing;
+  return fileName;
 }
+
+function multipartParser(contentType: string): busboy.Busboy {
+  try {
+    return busboy({ headers: { "content-type": contentType }, limits: { files: 1 } });
+  } catch (error) {
+    throw malformed(error);
+  }
+}
+
+const malformed = (error: unknown) =>
+  new ApiError(
+    "bad_request",
+    `The multipart form cannot be read (${(error as Error).message}). ${SEND_AS}`,
+  );

@@ -32,9 +32,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     renderError(new ApiError("not_found", `No route for ${c.req.method} ${c.req.path}`), c),
   );
 
+  const rateLimiter = deps.rateLimiter ?? new RateLimiter();
   registerHealth(app);
-  registerTokenEndpoint(app);
-  mountOneRoster(app, deps.rateLimiter ?? new RateLimiter());
+  registerTokenEndpoint(app, rateLimiter);
+  mountOneRoster(app, rateLimiter);
   registerAdmin(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "OAuth2CC", {

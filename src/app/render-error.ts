@@ -1,9 +1,10 @@
 import { DrizzleQueryError } from "drizzle-orm";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { isDatabaseUnavailable } from "../db/unavailable.ts";
 import { BASE_PATHS } from "../oneroster/routes/services.ts";
 import { CODE_MINORS, SERVICES } from "../oneroster/wire/status-info.ts";
-import { ApiError, ERROR_STATUS, type ErrorCode } from "../kernel/errors.ts";
+import { ApiError, databaseUnavailable, ERROR_STATUS, type ErrorCode } from "../kernel/errors.ts";
 
 /** 1.2 code-minor spellings (imsx_codeMinorFieldValue) for each of our codes. */
 const CODE_MINOR: Record<ErrorCode, string> = {
@@ -35,6 +36,7 @@ export function toApiError(error: unknown): ApiError {
     );
     return new ApiError(code ?? "bad_request", error.message || "The request was not accepted.");
   }
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   return new ApiError("internal", "The server failed to process the request. It has been logged.");
 }
 
@@ -70,7 +72,7 @@ export function imsxStatusInfo(error: ApiError, path: string) {
 /** The single error renderer of the application (Hono `onError`). */
 export function renderError(error: unknown, c: Context): Response {
   const apiError = toApiError(error);
-  if (apiError.code === "internal") {
+  if (apiError.code === "internal" || apiError !== error) {
     // Only the error's class and message: request bodies and student data never reach the log.
     console.error(`[error] ${c.req.method} ${c.req.path}: ${describe(error)}`);
   }

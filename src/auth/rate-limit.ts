@@ -1,3 +1,5 @@
+import type { IncomingMessage } from "node:http";
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../kernel/app-env.ts";
 import { ApiError } from "../kernel/errors.ts";
@@ -24,20 +26,24 @@ const SWEEP_ABOVE = 10_000;
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
-  take(clientId: string, perMinute: number, now = Date.now()): RateDecision {
-    const perMs = perMinute / 60_000;
-    const bucket = this.buckets.get(clientId) ?? { tokens: perMinute, updatedAt: now };
-    bucket.tokens = Math.min(perMinute, bucket.tokens + (now - bucket.updatedAt) * perMs);
-    bucket.updatedAt = now;
-    if (!this.buckets.has(clientId)) {
-      if (this.buckets.size >= SWEEP_ABOVE) this.sweep(now);
-      this.buckets.set(clientId, bucket);
-    }
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { allowed: true };
-    }
-    return { allowed: false, retryAfterSeconds: Math.ceil((1 - bucket.tokens) / perMs / 1000) };
+  /** Counts one request against `key`'s budget, or refuses it when the budget is spent. */
+  take(key: string, perMinute: number, now = Date.now()): RateDecision {
+    const tokens = this.level(key, perMinute, now);
+    const decision = decide(tokens, perMinute);
+    if (!this.buckets.has(key) && this.buckets.size >= SWEEP_ABOVE) this.sweep(now);
+    this.buckets.set(key, { tokens: decision.allowed ? tokens - 1 : tokens, updatedAt: now });
+    return decision;
+  }
+
+  /** Whether `key` has budget left, without spending any. */
+  peek(key: string, perMinute: number, now = Date.now()): RateDecision {
+    return decide(this.level(key, perMinute, now), perMinute);
+  }
+
+  private level(key: string, perMinute: number, now: number): number {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return perMinute;
+    return Math.min(perMinute, bucket.tokens + ((now - bucket.updatedAt) * perMinute) / 60_000);
   }
 
   private sweep(now: number): void {
@@ -46,6 +52,24 @@ export class RateLimiter {
       if (now - bucket.updatedAt >= 60_000) this.buckets.delete(clientId);
     }
   }
+}
+
+function decide(tokens: number, perMinute: number): RateDecision {
+  if (tokens >= 1) return { allowed: true };
+  return { allowed: false, retryAfterSeconds: Math.ceil(((1 - tokens) * 60) / perMinute) };
+}
+
+/**
+ * Failed token requests allowed a minute (bursts of as many): per client id, so a secret
+ * cannot be guessed, and per address, so client ids cannot be tried in turn. The address
+ * budget is larger because clients behind one proxy share an address.
+ */
+export const FAILED_TOKEN_REQUESTS_PER_MINUTE = { client: 10, address: 60 } as const;
+
+/** The peer's address: the Node server's socket, or the one Cloudflare states to a Worker. */
+export function clientAddress(c: Context<AppEnv>): string {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return incoming?.socket.remoteAddress ?? c.req.header("cf-connecting-ip") ?? "unknown";
 }
 
 /**

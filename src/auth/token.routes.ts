@@ -1,10 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv, AppOpenAPI } from "../kernel/app-env.ts";
-import { jsonContent } from "../kernel/openapi-helpers.ts";
+import { ApiError } from "../kernel/errors.ts";
+import { jsonContent, problemResponse } from "../kernel/openapi-helpers.ts";
 import { findTenant } from "../tenants/tenants.ts";
 import { secretMatches, tenantSlugOf } from "./client-secrets.ts";
 import { findActiveClient } from "./clients.ts";
+import { clientAddress, FAILED_TOKEN_REQUESTS_PER_MINUTE, type RateLimiter } from "./rate-limit.ts";
 import { normalizeScope } from "./scopes.ts";
 import { issueToken } from "./tokens.ts";
 
@@ -50,6 +52,10 @@ export const tokenRoute = createRoute({
     200: jsonContent(TokenResponse, "An access token"),
     400: jsonContent(OAuthError, "invalid_request, unsupported_grant_type or invalid_scope"),
     401: jsonContent(OAuthError, "invalid_client: the credentials are wrong"),
+    429: problemResponse(
+      "Too many failed requests for this client id or from this address (with Retry-After)",
+    ),
+    503: problemResponse("The database is busy or unreachable (with Retry-After)"),
   },
 });
 
@@ -59,17 +65,65 @@ const oauthError = (c: Context<AppEnv>, status: 400 | 401, error: string, descri
     ...(status === 401 ? { "www-authenticate": 'Basic realm="tsa-coach-gateway"' } : {}),
   });
 
-function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
+type Credentials = { id: string; secret: string };
+
+/** `undefined` without Basic credentials, `"malformed"` when they cannot be decoded. */
+function basicCredentials(header: string | undefined): Credentials | "malformed" | undefined {
   if (!header?.toLowerCase().startsWith("basic ")) return undefined;
   const decoded = Buffer.from(header.slice(6).trim(), "base64").toString("utf8");
   const colon = decoded.indexOf(":");
-  if (colon < 0) return undefined;
+  if (colon < 0) return "malformed";
   // RFC 6749 §2.3.1: both parts are form-urlencoded before Basic encoding.
   const decode = (s: string) => decodeURIComponent(s.replaceAll("+", " "));
-  return { id: decode(decoded.slice(0, colon)), secret: decode(decoded.slice(colon + 1)) };
+  try {
+    return { id: decode(decoded.slice(0, colon)), secret: decode(decoded.slice(colon + 1)) };
+  } catch {
+    return "malformed";
+  }
 }
 
-export function registerTokenEndpoint(app: AppOpenAPI): void {
+/**
+ * Failed attempts are counted per client id and per address; once either has spent its
+ * budget, every request for it is refused until the budget refills, the right secret too
+ * (otherwise guessing would simply go on).
+ */
+function failureThrottle(limiter: RateLimiter, address: string) {
+  const budgets = (clientId: string | undefined) => [
+    {
+      key: `failed-token address ${address}`,
+      perMinute: FAILED_TOKEN_REQUESTS_PER_MINUTE.address,
+      who: "from this address",
+    },
+    ...(clientId === undefined
+      ? []
+      : [
+          {
+            key: `failed-token client ${clientId}`,
+            perMinute: FAILED_TOKEN_REQUESTS_PER_MINUTE.client,
+            who: "for this client id",
+          },
+        ]),
+  ];
+  return {
+    refuseIfSpent(clientId: string | undefined): void {
+      for (const { key, perMinute, who } of budgets(clientId)) {
+        const decision = limiter.peek(key, perMinute);
+        if (!decision.allowed) {
+          throw new ApiError(
+            "rate_limited",
+            `Too many failed token requests ${who}. Retry after ${decision.retryAfterSeconds} s.`,
+            { "retry-after": String(decision.retryAfterSeconds) },
+          );
+        }
+      }
+    },
+    countFailure(clientId: string | undefined): void {
+      for (const { key, perMinute } of budgets(clientId)) limiter.take(key, perMinute);
+    },
+  };
+}
+
+export function registerTokenEndpoint(app: AppOpenAPI, limiter: RateLimiter): void {
   app.openapi(
     tokenRoute,
     async (c) => {
@@ -83,12 +137,25 @@ export function registerTokenEndpoint(app: AppOpenAPI): void {
           "Only grant_type=client_credentials is supported.",
         );
       }
+      const throttle = failureThrottle(limiter, clientAddress(c));
+      const basic = basicCredentials(c.req.header("authorization"));
       const credentials =
-        basicCredentials(c.req.header("authorization")) ??
+        basic ??
         (form.client_id && form.client_secret
           ? { id: form.client_id, secret: form.client_secret }
           : undefined);
+      throttle.refuseIfSpent(typeof credentials === "object" ? credentials.id : undefined);
+      if (credentials === "malformed") {
+        throttle.countFailure(undefined);
+        return oauthError(
+          c,
+          400,
+          "invalid_request",
+          "The HTTP Basic credentials cannot be read: send base64 of client_id:client_secret, each form-urlencoded (RFC 6749 §2.3.1).",
+        );
+      }
       if (!credentials) {
+        throttle.countFailure(undefined);
         return oauthError(
           c,
           401,
@@ -100,6 +167,7 @@ export function registerTokenEndpoint(app: AppOpenAPI): void {
       const tenant = slug ? await findTenant(db, slug) : undefined;
       const client = tenant ? await findActiveClient(db, tenant.id, credentials.id) : undefined;
       if (!tenant || !client || !secretMatches(credentials.secret, client.secretHash)) {
+        throttle.countFailure(credentials.id);
         return oauthError(c, 401, "invalid_client", "Client authentication failed.");
       }
       const requested = form.scope?.split(/\s+/).filter(Boolean).map(normalizeScope);

@@ -1,5 +1,12 @@
+import { sql } from "drizzle-orm";
 import { type Config, loadConfig } from "../config/env.ts";
-import { type DatabaseHandle, openDatabase, targetFromConfig } from "../db/client.ts";
+import {
+  type DatabaseHandle,
+  type DatabaseTarget,
+  openDatabase,
+  targetFromConfig,
+} from "../db/client.ts";
+import { explainConnectionError } from "../db/connect-errors.ts";
 import { migrateDatabase, readJournal, schemaVersion } from "../db/migrate.ts";
 
 export interface Runtime {
@@ -21,15 +28,19 @@ export async function openRuntime(options: {
   migrate: "always" | "embedded" | "never";
 }): Promise<Runtime> {
   const config = loadConfig();
-  const database = await openDatabase(targetFromConfig(config));
+  const target = targetFromConfig(config);
+  // Schema changes on a large database legitimately run longer than any request should.
+  if (options.migrate === "always" && target.kind === "postgres") target.statementTimeoutMs = 0;
+  const database = await openDatabase(target);
   try {
+    await checkConnection(database, target);
     if (
       options.migrate === "always" ||
       (options.migrate === "embedded" && database.kind === "pglite")
     ) {
       await migrateDatabase(database);
     }
-    const version = await schemaVersion(database).catch(() => null);
+    const version = await schemaVersion(database);
     const latest = readJournal().at(-1)?.tag ?? null;
     if (options.migrate !== "never" && version !== latest) {
       throw new CliError(
@@ -41,4 +52,19 @@ export async function openRuntime(options: {
     await database.close();
     throw error;
   }
+}
+
+/** The first query, made on its own so that a connection failure is named for what it is. */
+async function checkConnection(database: DatabaseHandle, target: DatabaseTarget): Promise<void> {
+  if (target.kind !== "postgres") return;
+  try {
+    await database.db.execute(sql`select 1`);
+  } catch (error) {
+    throw new CliError(explainConnectionError(driverError(error), target.url));
+  }
+}
+
+/** Drizzle wraps the driver's error; the SQLSTATE is on the cause. */
+function driverError(error: unknown): unknown {
+  return error instanceof Error && error.cause instanceof Error ? error.cause : error;
 }

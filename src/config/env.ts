@@ -53,6 +53,9 @@ const EnvSchema = z.object({
       error: "must be true (a proxy you run sets X-Forwarded-*/Forwarded) or false",
     })
     .default(false),
+  DB_POOL_MAX: positiveInt(10).default(10),
+  DB_ACQUIRE_TIMEOUT_MS: positiveInt(5000).default(5000),
+  DB_STATEMENT_TIMEOUT_MS: positiveInt(30000).default(30000),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { TOKEN_SECRET: string };

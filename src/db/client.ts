@@ -24,8 +24,17 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** Bounds on PostgreSQL use, so that slow work fails one request instead of stalling all. */
+export interface PoolLimits {
+  maxConnections?: number;
+  /** How long a request waits for a pooled connection before it is refused. */
+  acquireTimeoutMs?: number;
+  /** Longest single statement; 0 or unset leaves the server's setting. */
+  statementTimeoutMs?: number;
+}
+
 export type DatabaseTarget =
-  | { kind: "postgres"; url: string; maxConnections?: number }
+  | ({ kind: "postgres"; url: string } & PoolLimits)
   /** `dataDir` undefined keeps the database in memory; `initialData` starts it from a dump (tests). */
   | { kind: "pglite"; dataDir?: string; initialData?: Blob };
 
@@ -39,12 +48,24 @@ export type DatabaseTarget =
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   const options = { schema, casing: "snake_case" } as const;
   if (target.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
-    // An idle connection the server closed (restart, failover) just leaves the pool; without
-    // this listener it would crash the process. 57P01 is the server's own shutdown notice.
-    pool.on("error", (error: Error & { code?: string }) => {
-      if (error.code !== "57P01") console.error(`[db] idle connection lost: ${error.message}`);
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.maxConnections ?? 10,
+      ...(target.acquireTimeoutMs ? { connectionTimeoutMillis: target.acquireTimeoutMs } : {}),
+      ...(target.statementTimeoutMs ? { statement_timeout: target.statementTimeoutMs } : {}),
     });
+    // A connection the server closes (terminated backend, restart, failover) emits 'error',
+    // which crashes the process unless someone listens. The pool listens only while the
+    // connection is idle; a checked-out one (a transaction) needs its own listener. The query
+    // in flight rejects by itself, so the request fails alone, and release() drops the dead
+    // connection from the pool.
+    pool.on("connect", (client) => {
+      client.on("error", (error: Error & { code?: string }) => {
+        if (error.code !== "57P01") console.error(`[db] connection lost: ${error.message}`);
+      });
+    });
+    // Idle connections are reported above already; this only keeps the pool's event handled.
+    pool.on("error", () => {});
     return {
       db: drizzlePg(pool, options) as unknown as Database,
       kind: "postgres",
@@ -73,8 +94,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 export function targetFromConfig(config: {
   DATABASE_URL?: string | undefined;
   DATA_DIR: string;
+  DB_POOL_MAX: number;
+  DB_ACQUIRE_TIMEOUT_MS: number;
+  DB_STATEMENT_TIMEOUT_MS: number;
 }): DatabaseTarget {
   return config.DATABASE_URL
-    ? { kind: "postgres", url: config.DATABASE_URL }
+    ? {
+        kind: "postgres",
+        url: config.DATABASE_URL,
+        maxConnections: config.DB_POOL_MAX,
+        acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
+        statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+      }
     : { kind: "pglite", dataDir: config.DATA_DIR };
 }

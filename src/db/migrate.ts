@@ -1,12 +1,11 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { sql } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { DatabaseHandle, Schema } from "./client.ts";
-import { queryRows } from "./query-rows.ts";
+import { appliedSchemaVersion } from "./schema-version.ts";
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../drizzle", import.meta.url));
 
@@ -35,11 +34,6 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
 }
 
 /** The tag of the newest migration applied, e.g. `0003_tenant_security`, or null. */
-export async function schemaVersion(handle: DatabaseHandle): Promise<string | null> {
-  const [applied] = await queryRows<{ created_at: string }>(
-    handle.db,
-    sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
-  );
-  const newest = Number(applied?.created_at);
-  return readJournal().find((entry) => entry.when === newest)?.tag ?? null;
+export function schemaVersion(handle: DatabaseHandle): Promise<string | null> {
+  return appliedSchemaVersion(handle.db);
 }

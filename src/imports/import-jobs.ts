@@ -1,14 +1,25 @@
-import { and, desc, eq } from "drizzle-orm";
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { ImportReport } from "../csv/report.ts";
 import type { Database } from "../db/client.ts";
-import { importJobs } from "../db/schema/index.ts";
+import { queryRows } from "../db/query-rows.ts";
+import { importJobs, tenants } from "../db/schema/index.ts";
 import { withTenant } from "../db/tenant-context.ts";
+import { isDatabaseUnavailable } from "../db/unavailable.ts";
 import type { Tenant } from "../tenants/tenants.ts";
-import { type ImportOptions, type ImportOutcome, importPackage } from "./import-package.ts";
+import {
+  type ImportOptions,
+  type ImportOutcome,
+  importLockKey,
+  importPackage,
+} from "./import-package.ts";
 
 export type ImportJob = typeof importJobs.$inferSelect;
 
 export interface NewImportJob {
+  /** The upload's id, so that the upload of a job can be found again (`<id>.zip`). */
+  id?: string;
   fileName: string;
   bytesTotal: number;
   dryRun: boolean;
@@ -49,6 +60,8 @@ export async function runImportJob(
   path: string,
   options: Omit<ImportOptions, "dryRun" | "force" | "onProgress"> & {
     onProgress?: ImportOptions["onProgress"];
+    /** Deletes an uploaded package once read, before the job's end is recorded. */
+    discardUpload?: () => Promise<void>;
   },
 ): Promise<ImportOutcome> {
   const started = await updateJob(db, tenant.id, job.id, {
@@ -71,7 +84,7 @@ export async function runImportJob(
         });
         options.onProgress?.(progress);
       },
-    });
+    }).finally(() => options.discardUpload?.());
     const last = running.get(job.id);
     await updateJob(db, tenant.id, job.id, {
       status: outcome.status,
@@ -87,7 +100,11 @@ export async function runImportJob(
     await updateJob(db, tenant.id, job.id, {
       status: "failed",
       finishedAt: new Date(),
-      error: error instanceof Error ? error.message : String(error),
+      error: isDatabaseUnavailable(error)
+        ? "The database connection was lost or timed out during the import; nothing was applied. Upload the package again."
+        : error instanceof Error
+          ? error.message
+          : String(error),
     });
     throw error;
   } finally {
@@ -133,6 +150,44 @@ async function updateJob(
   );
   if (!row) throw new Error(`Import job ${id} is gone`);
   return row;
+}
+
+/** The upload a job reads, under the uploads folder. */
+export const uploadPath = (uploadsDir: string, jobId: string) => join(uploadsDir, `${jobId}.zip`);
+
+/**
+ * At start: the jobs a dead process left `queued` or `running` become `failed`
+ * ("interrupted") and their uploads (student data) are removed. A running import holds its
+ * tenant's import lock for its whole transaction, so a tenant whose lock can be taken has no
+ * live import in any gateway process sharing the database.
+ */
+export async function closeInterruptedImports(
+  db: Database,
+  uploadsDir: string,
+): Promise<ImportJob[]> {
+  const closed: ImportJob[] = [];
+  for (const { id: tenantId } of await db.select({ id: tenants.id }).from(tenants)) {
+    const jobs = await withTenant(db, tenantId, async (tx) => {
+      const [lock] = await queryRows<{ free: boolean }>(
+        tx,
+        sql`select pg_try_advisory_xact_lock(${importLockKey(tenantId)}) as free`,
+      );
+      if (!lock?.free) return [];
+      return tx
+        .update(importJobs)
+        .set({
+          status: "failed",
+          finishedAt: new Date(),
+          error:
+            "Interrupted: the gateway stopped before this import ended; nothing was applied. Upload the package again.",
+        })
+        .where(inArray(importJobs.status, ["queued", "running"]))
+        .returning();
+    });
+    closed.push(...jobs);
+  }
+  await Promise.all(closed.map((job) => rm(uploadPath(uploadsDir, job.id), { force: true })));
+  return closed;
 }
 
 function rowsRead(report: ImportReport): number {

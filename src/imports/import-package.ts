@@ -57,6 +57,9 @@ export interface ImportOutcome {
   report: ImportReport;
 }
 
+/** The advisory lock an import of the tenant holds for its whole transaction. */
+export const importLockKey = (tenantId: string) => sql`hashtext(${`import:${tenantId}`})`;
+
 /** Files whose mass removal is held for a person to confirm (`--force`). */
 const GUARDED: readonly FileName[] = ["users", "enrollments"];
 const BATCH = 5000;
@@ -86,7 +89,7 @@ export async function importPackage(
       return { status: "rejected", dryRun, report };
     }
     await withTenant(db, tenant.id, async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`import:${tenant.id}`}))`);
+      await tx.execute(sql`select pg_advisory_xact_lock(${importLockKey(tenant.id)})`);
       await tx.execute(sql`set constraints all deferred`);
       await createStaging(tx);
       const scope = (await options.scope?.(tx)) ?? WHOLE_TENANT;

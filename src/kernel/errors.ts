@@ -39,3 +39,18 @@ export class ApiError extends HTTPException {
     this.headers = headers;
   }
 }
+
+/** Seconds a client is asked to wait when the database could not take its request. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The answer when the database is out of connections, timed out, restarting or unreachable:
+ * nothing was done, and the same request may be sent again.
+ */
+export function databaseUnavailable(): ApiError {
+  return new ApiError(
+    "unavailable",
+    `The database is busy or unreachable, so the request was not processed. Retry after ${DATABASE_RETRY_AFTER_SECONDS} s.`,
+    { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) },
+  );
+}

@@ -1,14 +1,25 @@
+import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "../../app/create-app.ts";
+import { closeInterruptedImports } from "../../imports/import-jobs.ts";
 import { startPartitionUpkeep } from "../../platform/index.ts";
-import type { Runtime } from "../runtime.ts";
+import { CliError, type Runtime } from "../runtime.ts";
 
-/** Serves the gateway until SIGINT/SIGTERM, then closes the database cleanly. */
+/**
+ * Serves the gateway until SIGINT/SIGTERM, then closes the database cleanly. Imports a dead
+ * process left behind are closed first.
+ */
 export async function serveRuntime(
   runtime: Runtime,
   onListening?: (url: string) => void,
 ): Promise<void> {
   const { config, database } = runtime;
+  const interrupted = await closeInterruptedImports(database.db, join(config.DATA_DIR, "uploads"));
+  if (interrupted.length > 0) {
+    console.error(
+      `Closed ${interrupted.length} import(s) interrupted by an earlier stop: ${interrupted.map((job) => job.id).join(", ")}`,
+    );
+  }
   const app = createApp({
     config,
     db: database.db,
@@ -16,11 +27,17 @@ export async function serveRuntime(
     schemaVersion: runtime.schemaVersion,
   });
   const upkeep = startPartitionUpkeep(database.db, (line) => console.error(line));
-  await new Promise<void>((resolve) => {
+  await new Promise<void>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const url = `http://${config.HOST}:${info.port}`;
       if (onListening) onListening(url);
       else console.error(`TSA Coach Gateway listening on ${url} (database: ${database.kind})`);
+    });
+    server.once("error", (error: Error & { code?: string }) => {
+      void upkeep
+        .stop()
+        .then(() => database.close())
+        .then(() => reject(listenError(error, config.HOST, config.PORT)));
     });
     const stop = () => {
       server.close(() => {
@@ -30,4 +47,23 @@ export async function serveRuntime(
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+}
+
+function listenError(error: Error & { code?: string }, host: string, port: number): Error {
+  switch (error.code) {
+    case "EADDRINUSE":
+      return new CliError(
+        `Port ${port} on ${host} is in use by another process. Stop that process, or set PORT to a free port (PORT=0 picks one).`,
+      );
+    case "EACCES":
+      return new CliError(
+        `This user may not listen on port ${port} of ${host}. Set PORT to 1024 or above.`,
+      );
+    case "EADDRNOTAVAIL":
+      return new CliError(
+        `${host} is not an address of this machine. Set HOST to one of its addresses (or 0.0.0.0 for all).`,
+      );
+    default:
+      return error;
+  }
 }

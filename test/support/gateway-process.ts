@@ -1,0 +1,48 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+
+const BIN = fileURLToPath(new URL("../../bin/tsa-gateway.js", import.meta.url));
+
+export interface GatewayProcess {
+  child: ChildProcess;
+  url: string;
+  dataDir: string;
+  /** Everything the process wrote to stderr so far. */
+  stderr(): string;
+  /** Whether the process is still running. */
+  alive(): boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * `tsa-gateway serve` as its own process, as an operator runs it; resolves once it listens
+ * (PORT=0 picks a free port, read back from its start-up line).
+ */
+export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
+  const child = spawn(process.execPath, [BIN, "serve"], {
+    env: { ...process.env, PORT: "0", ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stderr?.on("data", (chunk) => {
+      stderr += String(chunk);
+      const match = /listening on (http:\/\/\S+)/.exec(stderr);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+  return {
+    child,
+    url,
+    dataDir: env.DATA_DIR ?? "./.data",
+    stderr: () => stderr,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      await once(child, "exit");
+    },
+  };
+}
