@@ -18,7 +18,8 @@ module.exports = {
     },
     {
       name: "kernel-imports-only-kernel",
-      comment: "The kernel (vocabularies, errors, config, the database, the entities) is the bottom layer.",
+      comment:
+        "The kernel (vocabularies, errors, config, the database, the entities) is the bottom layer.",
       severity: "error",
       from: { path: KERNEL },
       to: { path: "^src/", pathNot: KERNEL },

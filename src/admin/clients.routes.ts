@@ -1,17 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
-import type { AppEnv, AppOpenAPI } from "../kernel/app-env.ts";
-import { ApiError } from "../kernel/errors.ts";
-import { jsonContent, problemResponse } from "../kernel/openapi-helpers.ts";
-import { requireScopes } from "../auth/bearer.ts";
 import {
   ClientError,
   createClient,
   listClients,
+  requireScopes,
   revokeClient,
   rotateClient,
-} from "../auth/clients.ts";
-import { findTenantById } from "../tenants/tenants.ts";
+} from "../auth/index.ts";
+import type { AppEnv, AppOpenAPI } from "../kernel/app-env.ts";
+import { ApiError } from "../kernel/errors.ts";
+import { jsonContent, problemResponse } from "../kernel/openapi-helpers.ts";
+import { findTenantById } from "../tenants/index.ts";
 
 const ClientSchema = z
   .object({

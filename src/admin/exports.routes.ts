@@ -1,10 +1,10 @@
 import { PassThrough, Readable } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
+import { requesterAddress } from "../audit/index.ts";
+import { requireScopes } from "../auth/index.ts";
+import { startDisclosedExport } from "../exports/index.ts";
 import type { AppOpenAPI } from "../kernel/app-env.ts";
 import { problemResponse } from "../kernel/openapi-helpers.ts";
-import { requesterAddress } from "../audit/index.ts";
-import { requireScopes } from "../auth/bearer.ts";
-import { startDisclosedExport } from "../exports/disclosed-export.ts";
 
 const exportOneRosterRoute = createRoute({
   method: "get",

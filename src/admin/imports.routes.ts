@@ -1,20 +1,20 @@
 import { join } from "node:path";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { AppOpenAPI } from "../kernel/app-env.ts";
-import { ApiError } from "../kernel/errors.ts";
-import { jsonContent, problemResponse } from "../kernel/openapi-helpers.ts";
-import { requireScopes } from "../auth/bearer.ts";
-import type { ImportReport } from "../csv/report.ts";
+import { requireScopes } from "../auth/index.ts";
+import type { ImportReport } from "../csv/index.ts";
 import { allowedOrgs } from "../entities/index.ts";
-import type { ImportJob } from "../imports/import-jobs.ts";
+import type { ImportJob } from "../imports/index.ts";
 import {
   createImportJob,
   findImportJob,
   listImportJobs,
   runImportJob,
   uploadPath,
-} from "../imports/import-jobs.ts";
-import { findTenantById } from "../tenants/tenants.ts";
+} from "../imports/index.ts";
+import type { AppOpenAPI } from "../kernel/app-env.ts";
+import { ApiError } from "../kernel/errors.ts";
+import { jsonContent, problemResponse } from "../kernel/openapi-helpers.ts";
+import { findTenantById } from "../tenants/index.ts";
 import { orgSubtree } from "../writes/index.ts";
 import { type ImportJobBody, ImportJobSchema } from "./import-schemas.ts";
 import { saveUpload } from "./upload.ts";

@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { requireScopes } from "../auth/index.ts";
+import { withTenant } from "../db/tenant-context.ts";
 import type { AppOpenAPI } from "../kernel/app-env.ts";
 import { jsonContent, problemResponse } from "../kernel/openapi-helpers.ts";
-import { requireScopes } from "../auth/bearer.ts";
-import { withTenant } from "../db/tenant-context.ts";
 import { funnelMetrics, schoolMetrics } from "../platform/index.ts";
 
 const Row = z.record(z.string(), z.unknown());

@@ -1,14 +1,12 @@
 import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { registerAdmin } from "../admin/index.ts";
-import { ClientStateCache } from "../auth/client-state.ts";
-import { RateLimiter } from "../auth/rate-limit.ts";
-import { registerTokenEndpoint } from "../auth/token.routes.ts";
-import { mountOneRoster } from "../oneroster/mount.ts";
+import { ClientStateCache, RateLimiter, registerTokenEndpoint } from "../auth/index.ts";
 import type { AppDeps, AppEnv } from "../kernel/app-env.ts";
 import { ApiError } from "../kernel/errors.ts";
-import { registerHealth } from "./health.routes.ts";
 import { defaultHook } from "../kernel/openapi-helpers.ts";
+import { mountOneRoster } from "../oneroster/index.ts";
+import { registerHealth } from "./health.routes.ts";
 import { renderError } from "./render-error.ts";
 
 /**

@@ -2,9 +2,8 @@ import { DrizzleQueryError } from "drizzle-orm";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { isDatabaseUnavailable } from "../db/unavailable.ts";
-import { BASE_PATHS } from "../oneroster/routes/services.ts";
-import { CODE_MINORS, SERVICES } from "../oneroster/wire/status-info.ts";
 import { ApiError, databaseUnavailable, ERROR_STATUS, type ErrorCode } from "../kernel/errors.ts";
+import { BASE_PATHS, CODE_MINORS, SERVICES } from "../oneroster/index.ts";
 
 /** 1.2 code-minor spellings (imsx_codeMinorFieldValue) for each of our codes. */
 const CODE_MINOR: Record<ErrorCode, string> = {

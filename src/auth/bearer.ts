@@ -1,7 +1,6 @@
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../kernel/app-env.ts";
+import type { AppEnv, TokenStanding } from "../kernel/app-env.ts";
 import { ApiError } from "../kernel/errors.ts";
-import type { TokenStanding } from "./client-state.ts";
 import { verifyToken } from "./tokens.ts";
 
 const REFUSED_STANDING: Record<Exclude<TokenStanding, "ok">, string> = {

@@ -3,6 +3,7 @@ import { LRUCache } from "lru-cache";
 import type { Database } from "../db/client.ts";
 import { apiClients } from "../db/schema/index.ts";
 import { withTenant } from "../db/tenant-context.ts";
+import type { ClientStates, TokenStanding } from "../kernel/app-env.ts";
 import type { AuthContext } from "../kernel/auth-context.ts";
 
 /**
@@ -17,8 +18,6 @@ type ClientState =
   | { kind: "gone" }
   | { kind: "revoked" }
   | { kind: "active"; secretVersion: number };
-
-export type TokenStanding = "ok" | "gone" | "revoked" | "rotated";
 
 interface Lookup {
   db: Database;
@@ -35,7 +34,7 @@ interface Lookup {
  * const states = new ClientStateCache();
  * await states.standing(db, auth); // "ok" | "gone" | "revoked" | "rotated"
  */
-export class ClientStateCache {
+export class ClientStateCache implements ClientStates {
   private readonly cache: LRUCache<string, ClientState, Lookup>;
 
   constructor({ ttlMs = CLIENT_STATE_TTL_MS }: { ttlMs?: number } = {}) {

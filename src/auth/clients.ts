@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { apiClients, orgs } from "../db/schema/index.ts";
 import { withTenant } from "../db/tenant-context.ts";
-import { requireTenant, type Tenant } from "../tenants/tenants.ts";
+import { requireTenant, type Tenant } from "../tenants/index.ts";
 import { newClientCredentials, newClientSecret, tenantSlugOf } from "./client-secrets.ts";
 import { normalizeScope, unknownScopes } from "./scopes.ts";
 

@@ -1,10 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../kernel/app-env.ts";
+import type { AppEnv, RateDecision, RequestBudgets } from "../kernel/app-env.ts";
 import { ApiError } from "../kernel/errors.ts";
-
-export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 interface Bucket {
   tokens: number;
@@ -23,7 +21,7 @@ const SWEEP_ABOVE = 10_000;
  * const limiter = new RateLimiter();
  * limiter.take("demo.abc", 600); // { allowed: true }
  */
-export class RateLimiter {
+export class RateLimiter implements RequestBudgets {
   private readonly buckets = new Map<string, Bucket>();
 
   /** Counts one request against `key`'s budget, or refuses it when the budget is spent. */
@@ -80,7 +78,7 @@ export function clientAddress(c: Context<AppEnv>): string {
  * @example
  * app.use("/ims/*", requireScopes([]), rateLimit(new RateLimiter()));
  */
-export const rateLimit = (limiter: RateLimiter) =>
+export const rateLimit = (limiter: RequestBudgets) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const { clientId, rateLimitPerMinute } = c.var.auth;
     const perMinute = rateLimitPerMinute ?? c.var.deps.config.RATE_LIMIT_PER_MINUTE;

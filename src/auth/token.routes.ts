@@ -1,12 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { AppEnv, AppOpenAPI } from "../kernel/app-env.ts";
+import type { AppEnv, AppOpenAPI, RequestBudgets } from "../kernel/app-env.ts";
 import { ApiError } from "../kernel/errors.ts";
 import { jsonContent, problemResponse } from "../kernel/openapi-helpers.ts";
-import { findTenant } from "../tenants/tenants.ts";
+import { findTenant } from "../tenants/index.ts";
 import { secretMatches, tenantSlugOf } from "./client-secrets.ts";
 import { findActiveClient } from "./clients.ts";
-import { clientAddress, FAILED_TOKEN_REQUESTS_PER_MINUTE, type RateLimiter } from "./rate-limit.ts";
+import { clientAddress, FAILED_TOKEN_REQUESTS_PER_MINUTE } from "./rate-limit.ts";
 import { normalizeScope } from "./scopes.ts";
 import { issueToken } from "./tokens.ts";
 
@@ -87,7 +87,7 @@ function basicCredentials(header: string | undefined): Credentials | "malformed"
  * budget, every request for it is refused until the budget refills, the right secret too
  * (otherwise guessing would simply go on).
  */
-function failureThrottle(limiter: RateLimiter, address: string) {
+function failureThrottle(limiter: RequestBudgets, address: string) {
   const budgets = (clientId: string | undefined) => [
     {
       key: `failed-token address ${address}`,
@@ -123,7 +123,7 @@ function failureThrottle(limiter: RateLimiter, address: string) {
   };
 }
 
-export function registerTokenEndpoint(app: AppOpenAPI, limiter: RateLimiter): void {
+export function registerTokenEndpoint(app: AppOpenAPI, limiter: RequestBudgets): void {
   app.openapi(
     tokenRoute,
     async (c) => {

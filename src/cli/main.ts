@@ -1,8 +1,8 @@
-import { ClientError } from "../auth/clients.ts";
+import { ClientError } from "../auth/index.ts";
 import { ConfigError } from "../config/env.ts";
 import { EmbeddedDatabaseBusy } from "../db/embedded-owner.ts";
 import { deploymentScript } from "../db/sql-script.ts";
-import { TenantError } from "../tenants/tenants.ts";
+import { TenantError } from "../tenants/index.ts";
 import { clientsCommand } from "./commands/clients.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { exportCommand } from "./commands/export.ts";

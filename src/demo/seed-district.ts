@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
-import { LOAD_ORDER } from "../csv/catalogue.ts";
+import { LOAD_ORDER } from "../csv/index.ts";
 import type { Database } from "../db/client.ts";
 import { withTenant } from "../db/tenant-context.ts";
 import { type CsvRecord, entityOfFile } from "../entities/index.ts";
 import { generateDistrict } from "../generate/index.ts";
-import type { Tenant } from "../tenants/tenants.ts";
+import type { Tenant } from "../tenants/index.ts";
 import { upsertRows } from "../writes/index.ts";
 import { seedAttendance } from "./seed-attendance.ts";
 

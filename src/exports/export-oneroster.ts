@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { FileName } from "../csv/catalogue.ts";
-import { createPackageWriter } from "../csv/write-package.ts";
+import type { FileName } from "../csv/index.ts";
+import { createPackageWriter } from "../csv/index.ts";
 import type { Transaction } from "../db/client.ts";
 import { queryRows } from "../db/query-rows.ts";
 import {

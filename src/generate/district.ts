@@ -1,4 +1,4 @@
-import type { FileName } from "../csv/catalogue.ts";
+import type { FileName } from "../csv/index.ts";
 import type { CsvRecord } from "../entities/csv-record.ts";
 import { categories, lineItems, results, scoreScales } from "./gradebook-files.ts";
 import { type DistrictOptions, planGeneration } from "./plan.ts";

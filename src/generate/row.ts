@@ -1,4 +1,4 @@
-import type { FileName } from "../csv/catalogue.ts";
+import type { FileName } from "../csv/index.ts";
 import type { CsvRecord } from "../entities/csv-record.ts";
 
 const NO_METADATA: Record<string, string> = Object.freeze({});

@@ -1,7 +1,6 @@
 import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
-import { FILE_NAMES, type FileName } from "../csv/catalogue.ts";
-import { createPackageWriter } from "../csv/write-package.ts";
+import { createPackageWriter, FILE_NAMES, type FileName } from "../csv/index.ts";
 import type { CsvRecord } from "../entities/csv-record.ts";
 import { GENERATED_METADATA_COLUMNS, generateDistrict } from "./district.ts";
 import type { DistrictOptions } from "./plan.ts";

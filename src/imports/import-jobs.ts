@@ -1,13 +1,13 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import type { ImportReport } from "../csv/report.ts";
+import type { ImportReport } from "../csv/index.ts";
 import type { Database } from "../db/client.ts";
 import { queryRows } from "../db/query-rows.ts";
 import { importJobs, tenants } from "../db/schema/index.ts";
 import { withTenant } from "../db/tenant-context.ts";
 import { isDatabaseUnavailable } from "../db/unavailable.ts";
-import type { Tenant } from "../tenants/tenants.ts";
+import type { Tenant } from "../tenants/index.ts";
 import {
   type ImportOptions,
   type ImportOutcome,

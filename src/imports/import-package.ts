@@ -1,19 +1,18 @@
 import { sql, TransactionRollbackError } from "drizzle-orm";
-import type { FileName } from "../csv/catalogue.ts";
-import type { FileMode } from "../csv/lifecycle.ts";
-import type { PackageLimits } from "../csv/package-limits.ts";
-import { openOneRosterPackage, readPackage } from "../csv/read-package.ts";
+import type { FileMode, FileName, PackageLimits } from "../csv/index.ts";
 import {
   addProblem,
   fileCounters,
   type ImportReport,
+  openOneRosterPackage,
   type ReportCollector,
-} from "../csv/report.ts";
+  readPackage,
+} from "../csv/index.ts";
 import type { Database, Transaction } from "../db/client.ts";
 import { withTenant } from "../db/tenant-context.ts";
 import type { CsvRecord } from "../entities/csv-record.ts";
 import { entityOfFile } from "../entities/index.ts";
-import type { Tenant } from "../tenants/tenants.ts";
+import type { Tenant } from "../tenants/index.ts";
 import {
   countActive,
   currentChangeSeq,

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { FileName } from "../csv/catalogue.ts";
+import type { FileName } from "../csv/index.ts";
 import type { Transaction } from "../db/client.ts";
 import { queryRows } from "../db/query-rows.ts";
 import type { Entity } from "../entities/index.ts";

@@ -1,9 +1,25 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from "@hono/zod-openapi";
-import type { AuthContext } from "./auth-context.ts";
-import type { ClientStateCache } from "../auth/client-state.ts";
-import type { RateLimiter } from "../auth/rate-limit.ts";
 import type { Config } from "../config/env.ts";
 import type { Database, DatabaseKind } from "../db/client.ts";
+import type { AuthContext } from "./auth-context.ts";
+
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** Request budgets per key (an API client, an address): `take` spends one, `peek` only looks. */
+export interface RequestBudgets {
+  take(key: string, perMinute: number, now?: number): RateDecision;
+  peek(key: string, perMinute: number, now?: number): RateDecision;
+}
+
+/** What a token's client is now: still itself, gone, revoked, or rotated since the token. */
+export type TokenStanding = "ok" | "gone" | "revoked" | "rotated";
+
+/** API clients' revocation and secret version, as the bearer check needs them. */
+export interface ClientStates {
+  standing(db: Database, auth: AuthContext): Promise<TokenStanding>;
+  /** Drops what is known of a client after this process changed it. */
+  forget(tenantId: string, clientId: string): void;
+}
 
 /** What the application needs from its host; createApp does no I/O of its own. */
 export interface AppDeps {
@@ -16,15 +32,15 @@ export interface AppDeps {
    * Request budgets per client. A host that builds an app per request (the Worker) passes one
    * it keeps for its whole life; otherwise each app has its own.
    */
-  rateLimiter?: RateLimiter;
+  rateLimiter?: RequestBudgets;
   /** API clients' revocation and secret version, cached briefly; otherwise each app has its own. */
-  clientStates?: ClientStateCache;
+  clientStates?: ClientStates;
 }
 
 export interface AppEnv {
   Variables: {
     deps: AppDeps;
-    clientStates: ClientStateCache;
+    clientStates: ClientStates;
     /** Set by the bearer-token middleware on authenticated routes. */
     auth: AuthContext;
   };

@@ -1,4 +1,4 @@
-import type { ServiceName } from "../oneroster/wire/status-info.ts";
+import type { ServiceName } from "./vocabulary.ts";
 
 export const SCOPE_PREFIX = "https://purl.imsglobal.org/spec/or/v1p2/scope/";
 

@@ -51,3 +51,7 @@ export const RESOURCE_ROLES = [
 ] as const;
 /** Resource `importance`: not extensible. */
 export const RESOURCE_IMPORTANCE = ["primary", "secondary"] as const;
+
+/** The three OneRoster 1.2 REST services. */
+export const ONEROSTER_SERVICES = ["rostering", "gradebook", "resources"] as const;
+export type ServiceName = (typeof ONEROSTER_SERVICES)[number];

@@ -1,5 +1,4 @@
-import type { AppOpenAPI } from "../kernel/app-env.ts";
-import type { RateLimiter } from "../auth/rate-limit.ts";
+import type { AppOpenAPI, RequestBudgets } from "../kernel/app-env.ts";
 import { mountService } from "./read/index.ts";
 import { ROSTERING_SERVICE } from "./rostering/index.ts";
 
@@ -10,6 +9,6 @@ import { ROSTERING_SERVICE } from "./rostering/index.ts";
  * @example
  * mountOneRoster(app, new RateLimiter());
  */
-export function mountOneRoster(app: AppOpenAPI, limiter: RateLimiter): void {
+export function mountOneRoster(app: AppOpenAPI, limiter: RequestBudgets): void {
   mountService(app, ROSTERING_SERVICE, limiter);
 }

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import type { ApiError } from "../kernel/errors.ts";
 import { renderError } from "../app/render-error.ts";
+import type { ApiError } from "../kernel/errors.ts";
 
 /**
  * Answers with one of the gateway's errors when the app itself cannot be built (no

@@ -1,9 +1,9 @@
 import { createApp } from "../app/create-app.ts";
-import { ApiError } from "../kernel/errors.ts";
-import { RateLimiter } from "../auth/rate-limit.ts";
+import { RateLimiter } from "../auth/index.ts";
 import { type Config, ConfigError } from "../config/env.ts";
 import { loadWorkerConfig } from "../config/worker-config.ts";
 import { connectForRequest, type RequestDatabase } from "../db/worker-client.ts";
+import { ApiError } from "../kernel/errors.ts";
 import { answerError } from "./answer-error.ts";
 import { closeAfterBody } from "./close-after-body.ts";
 import { nodeOnlyRefusal } from "./node-only.ts";

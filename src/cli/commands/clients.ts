@@ -1,13 +1,13 @@
 import {
+  ALL_SCOPES,
   type ClientSummary,
   createClient,
   listClients,
   revokeClient,
   rotateClient,
   tenantOfClient,
-} from "../../auth/clients.ts";
-import { ALL_SCOPES } from "../../auth/scopes.ts";
-import { requireTenant } from "../../tenants/tenants.ts";
+} from "../../auth/index.ts";
+import { requireTenant } from "../../tenants/index.ts";
 import { parseCommand, requireValue } from "../args.ts";
 import { CliError, openRuntime, type Runtime } from "../runtime.ts";
 

@@ -1,8 +1,7 @@
-import { createClient } from "../../auth/clients.ts";
-import { ALL_SCOPES } from "../../auth/scopes.ts";
-import { seedDistrict } from "../../demo/seed-district.ts";
+import { ALL_SCOPES, createClient } from "../../auth/index.ts";
+import { seedDistrict } from "../../demo/index.ts";
 import { DEMO_DISTRICT } from "../../generate/index.ts";
-import { createTenant, findTenant } from "../../tenants/tenants.ts";
+import { createTenant, findTenant } from "../../tenants/index.ts";
 import { openRuntime } from "../runtime.ts";
 import { serveRuntime } from "./serve.ts";
 

@@ -2,8 +2,8 @@ import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { finished } from "node:stream/promises";
-import { startDisclosedExport } from "../../exports/disclosed-export.ts";
-import { requireTenant } from "../../tenants/tenants.ts";
+import { startDisclosedExport } from "../../exports/index.ts";
+import { requireTenant } from "../../tenants/index.ts";
 import { parseCommand, requireValue } from "../args.ts";
 import { CliError, openRuntime } from "../runtime.ts";
 

@@ -1,8 +1,8 @@
 import { statSync } from "node:fs";
 import { basename } from "node:path";
-import { formatReport } from "../../csv/report.ts";
-import { createImportJob, runImportJob } from "../../imports/import-jobs.ts";
-import { requireTenant } from "../../tenants/tenants.ts";
+import { formatReport } from "../../csv/index.ts";
+import { createImportJob, runImportJob } from "../../imports/index.ts";
+import { requireTenant } from "../../tenants/index.ts";
 import { parseCommand, requireValue } from "../args.ts";
 import { createProgress } from "../progress.ts";
 import { CliError, openRuntime } from "../runtime.ts";

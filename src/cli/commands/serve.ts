@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "../../app/create-app.ts";
-import { closeInterruptedImports } from "../../imports/import-jobs.ts";
+import { closeInterruptedImports } from "../../imports/index.ts";
 import { startPartitionUpkeep } from "../../platform/index.ts";
 import { CliError, type Runtime } from "../runtime.ts";
 

@@ -1,4 +1,4 @@
-import { createTenant } from "../../tenants/tenants.ts";
+import { createTenant } from "../../tenants/index.ts";
 import { parseCommand, requireValue } from "../args.ts";
 import { CliError, openRuntime } from "../runtime.ts";
 

@@ -1,13 +1,13 @@
 import type { Context } from "hono";
-import type { AppEnv, AppRouteHandler } from "../../kernel/app-env.ts";
-import { ApiError } from "../../kernel/errors.ts";
-import { publicRequestUrl } from "../../kernel/public-origin.ts";
 import { recordDisclosure, requesterAddress } from "../../audit/index.ts";
-import type { AuthContext } from "../../kernel/auth-context.ts";
 import type { Config } from "../../config/env.ts";
 import type { Transaction } from "../../db/client.ts";
 import { withTenant } from "../../db/tenant-context.ts";
 import { allowedOrgs } from "../../entities/index.ts";
+import type { AppEnv, AppRouteHandler } from "../../kernel/app-env.ts";
+import type { AuthContext } from "../../kernel/auth-context.ts";
+import { ApiError } from "../../kernel/errors.ts";
+import { publicRequestUrl } from "../../kernel/public-origin.ts";
 import {
   type CollectionQuery,
   type CollectionQueryParams,

@@ -1,7 +1,6 @@
 import type { RouteConfig } from "@hono/zod-openapi";
-import type { AppOpenAPI } from "../../kernel/app-env.ts";
-import { requireScopes } from "../../auth/bearer.ts";
-import { type RateLimiter, rateLimit } from "../../auth/rate-limit.ts";
+import { rateLimit, requireScopes } from "../../auth/index.ts";
+import type { AppOpenAPI, RequestBudgets } from "../../kernel/app-env.ts";
 import { BASE_PATHS, type OneRosterOperation } from "../routes/index.ts";
 import type { ServiceName } from "../wire/status-info.ts";
 import { registerDiscovery } from "./discovery.routes.ts";
@@ -45,7 +44,7 @@ function handlerFor(operation: OneRosterOperation, definition: ServiceDefinition
 export function mountService(
   app: AppOpenAPI,
   definition: ServiceDefinition,
-  limiter: RateLimiter,
+  limiter: RequestBudgets,
 ): void {
   const service = app.basePath(BASE_PATHS[definition.service]);
   registerDiscovery(service, definition.service);

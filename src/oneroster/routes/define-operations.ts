@@ -1,4 +1,5 @@
 import { createRoute, type RouteConfig, type z } from "@hono/zod-openapi";
+import { type ScopeUri, SECURITY_SCHEME_NAME, scopeUri } from "../../kernel/oneroster-scopes.ts";
 import { ENTITY_WIRE, type EntityName } from "../wire/envelopes.ts";
 import type { ServiceName } from "../wire/status-info.ts";
 import { descriptionOf, summaryOf } from "./operation-text.ts";
@@ -21,7 +22,6 @@ import {
   pageResponse,
   storedResponse,
 } from "./responses.ts";
-import { type ScopeUri, SECURITY_SCHEME_NAME, scopeUri } from "../../kernel/oneroster-scopes.ts";
 
 /**
  * Turns the compact operation tables of the three services into `createRoute` definitions.

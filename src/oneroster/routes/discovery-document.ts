@@ -1,6 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { ServiceName } from "../wire/status-info.ts";
 import { oauth2SecurityScheme, SECURITY_SCHEME_NAME } from "../../kernel/oneroster-scopes.ts";
+import type { ServiceName } from "../wire/status-info.ts";
 import { OPERATIONS_BY_SERVICE } from "./service-operations.ts";
 import { BASE_PATHS, SERVICE_TITLES } from "./services.ts";
 

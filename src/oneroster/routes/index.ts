@@ -1,3 +1,4 @@
+export * from "../../kernel/oneroster-scopes.ts";
 export * from "./discovery-document.ts";
 export * from "./gradebook-routes.ts";
 export type {
@@ -12,6 +13,5 @@ export type {
 export * from "./parameters.ts";
 export * from "./resources-routes.ts";
 export * from "./rostering-routes.ts";
-export * from "../../kernel/oneroster-scopes.ts";
 export * from "./service-operations.ts";
 export * from "./services.ts";

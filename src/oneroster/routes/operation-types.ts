@@ -1,8 +1,8 @@
 import type { RouteConfig, z } from "@hono/zod-openapi";
+import type { ScopeName, ScopeUri } from "../../kernel/oneroster-scopes.ts";
 import type { EntityName } from "../wire/envelopes.ts";
 import type { ServiceName } from "../wire/status-info.ts";
 import type { collectionQuery, itemQuery, pathParams } from "./parameters.ts";
-import type { ScopeName, ScopeUri } from "../../kernel/oneroster-scopes.ts";
 
 /** The shape of the route table: what a handler needs to know about each operation. */
 

@@ -6,8 +6,10 @@ import { z } from "@hono/zod-openapi";
  * serve each service's OpenAPI document from its own registry so the names never meet.
  */
 
-export const SERVICES = ["rostering", "gradebook", "resources"] as const;
-export type ServiceName = (typeof SERVICES)[number];
+import { ONEROSTER_SERVICES, type ServiceName } from "../../kernel/vocabulary.ts";
+
+export const SERVICES = ONEROSTER_SERVICES;
+export type { ServiceName };
 
 export const CODE_MAJORS = ["success", "processing", "failure", "unsupported"] as const;
 export const SEVERITIES = ["status", "warning", "error"] as const;

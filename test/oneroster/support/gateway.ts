@@ -1,10 +1,10 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../../../src/kernel/app-env.ts";
 import { createApp } from "../../../src/app/create-app.ts";
 import type { ClientStateCache } from "../../../src/auth/client-state.ts";
 import { createClient } from "../../../src/auth/clients.ts";
 import { loadConfig } from "../../../src/config/env.ts";
 import type { Database } from "../../../src/db/client.ts";
+import type { AppEnv } from "../../../src/kernel/app-env.ts";
 import { SCOPE_PREFIX } from "../../../src/kernel/oneroster-scopes.ts";
 import { BASE_PATHS } from "../../../src/oneroster/routes/services.ts";
 import { createTenant, type Tenant } from "../../../src/tenants/tenants.ts";

@@ -1,0 +1,3 @@
+export * from "./mount.ts";
+export * from "./routes/services.ts";
+export * from "./wire/status-info.ts";
