@@ -10,7 +10,7 @@ import {
 } from "../auth/index.ts";
 import type { AppEnv, AppOpenAPI } from "../kernel/app-env.ts";
 import { ApiError } from "../kernel/errors.ts";
-import { jsonContent, problemResponse } from "../kernel/openapi-helpers.ts";
+import { BEARER_ERRORS, errorResponses, jsonContent } from "../kernel/openapi-helpers.ts";
 import { findTenantById } from "../tenants/index.ts";
 
 const ClientSchema = z
@@ -62,10 +62,6 @@ const guarded = {
   security: [{ OAuth2CC: ["gateway.admin"] }],
   middleware: [requireScopes(["gateway.admin"]), unrestrictedCaller],
 };
-const refusals = {
-  401: problemResponse("No or bad token"),
-  403: problemResponse("The token lacks gateway.admin, or its client is restricted to an org"),
-};
 const NO_STORE = { "cache-control": "no-store" };
 
 const listRoute = createRoute({
@@ -75,7 +71,7 @@ const listRoute = createRoute({
   summary: "The tenant's API clients, revoked ones included (never their secrets)",
   responses: {
     200: jsonContent(z.object({ clients: z.array(ClientSchema) }), "The clients"),
-    ...refusals,
+    ...errorResponses(...BEARER_ERRORS),
   },
 });
 
@@ -87,8 +83,7 @@ const createRouteDef = createRoute({
   request: { body: { content: { "application/json": { schema: NewClientSchema } } } },
   responses: {
     201: jsonContent(CredentialsSchema, "The new client's credentials"),
-    ...refusals,
-    422: problemResponse("Unknown scope, no scope, or an org the tenant does not have"),
+    ...errorResponses(...BEARER_ERRORS, 422),
   },
 });
 
@@ -102,9 +97,7 @@ const rotateRoute = createRoute({
   request: { params: ClientIdParam },
   responses: {
     200: jsonContent(CredentialsSchema, "The client's new credentials"),
-    ...refusals,
-    404: problemResponse("No such client in this tenant"),
-    409: problemResponse("The client is revoked"),
+    ...errorResponses(...BEARER_ERRORS, 404, 409),
   },
 });
 
@@ -118,8 +111,7 @@ const revokeRoute = createRoute({
   request: { params: ClientIdParam },
   responses: {
     200: jsonContent(ClientSchema, "The revoked client"),
-    ...refusals,
-    404: problemResponse("No such client in this tenant"),
+    ...errorResponses(...BEARER_ERRORS, 404),
   },
 });
 

@@ -4,7 +4,7 @@ import { requesterAddress } from "../audit/index.ts";
 import { requireScopes } from "../auth/index.ts";
 import { startDisclosedExport } from "../exports/index.ts";
 import type { AppOpenAPI } from "../kernel/app-env.ts";
-import { problemResponse } from "../kernel/openapi-helpers.ts";
+import { BEARER_ERRORS, errorResponses } from "../kernel/openapi-helpers.ts";
 
 const exportOneRosterRoute = createRoute({
   method: "get",
@@ -28,10 +28,7 @@ const exportOneRosterRoute = createRoute({
       content: { "application/zip": { schema: z.string().openapi({ format: "binary" }) } },
       description: "The package",
     },
-    400: problemResponse("`since` is not an ISO 8601 date-time"),
-    401: problemResponse("No or bad token"),
-    403: problemResponse("The token lacks gateway.export"),
-    503: problemResponse("The database is busy or unreachable (with Retry-After)"),
+    ...errorResponses(...BEARER_ERRORS, 400),
   },
 });
 

@@ -13,7 +13,7 @@ import {
 } from "../imports/index.ts";
 import type { AppOpenAPI } from "../kernel/app-env.ts";
 import { ApiError } from "../kernel/errors.ts";
-import { jsonContent, problemResponse } from "../kernel/openapi-helpers.ts";
+import { BEARER_ERRORS, errorResponses, jsonContent } from "../kernel/openapi-helpers.ts";
 import { findTenantById } from "../tenants/index.ts";
 import { orgSubtree } from "../writes/index.ts";
 import { type ImportJobBody, ImportJobSchema } from "./import-schemas.ts";
@@ -36,12 +36,7 @@ const startImport = createRoute({
   request: { query: z.object({ dryRun: flag, force: flag }) },
   responses: {
     202: jsonContent(ImportJobSchema, "The import job, queued"),
-    400: problemResponse("No package in the request, or a malformed multipart form"),
-    401: problemResponse("No or bad token"),
-    403: problemResponse("The token lacks gateway.import"),
-    413: problemResponse("The upload is larger than UPLOAD_MAX_BYTES"),
-    415: problemResponse("Neither application/zip nor multipart/form-data"),
-    503: problemResponse("The database is busy or unreachable (with Retry-After)"),
+    ...errorResponses(...BEARER_ERRORS, 400, 413, 415),
   },
 });
 
@@ -55,7 +50,7 @@ const getImport = createRoute({
   request: { params: z.object({ id: z.string() }) },
   responses: {
     200: jsonContent(ImportJobSchema, "The import job"),
-    404: problemResponse("No such import for this tenant"),
+    ...errorResponses(...BEARER_ERRORS, 404),
   },
 });
 
@@ -68,6 +63,7 @@ const listImports = createRoute({
   middleware: [requireScopes(["gateway.import"])] as const,
   responses: {
     200: jsonContent(z.object({ imports: z.array(ImportJobSchema) }), "Recent imports"),
+    ...errorResponses(...BEARER_ERRORS),
   },
 });
 

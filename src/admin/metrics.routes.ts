@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireScopes } from "../auth/index.ts";
 import { withTenant } from "../db/tenant-context.ts";
 import type { AppOpenAPI } from "../kernel/app-env.ts";
-import { jsonContent, problemResponse } from "../kernel/openapi-helpers.ts";
+import { BEARER_ERRORS, errorResponses, jsonContent } from "../kernel/openapi-helpers.ts";
 import { funnelMetrics, schoolMetrics } from "../platform/index.ts";
 
 const Row = z.record(z.string(), z.unknown());
@@ -19,8 +19,7 @@ const dashboard = (path: string, key: "schools" | "stages", summary: string) =>
     middleware: [requireScopes(["gateway.admin"])] as const,
     responses: {
       200: jsonContent(z.object({ [key]: z.array(Row) }), summary),
-      401: problemResponse("No or bad token"),
-      403: problemResponse("The token lacks gateway.admin"),
+      ...errorResponses(...BEARER_ERRORS),
     },
   });
 

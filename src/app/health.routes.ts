@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { appliedSchemaVersion, EXPECTED_SCHEMA_VERSION } from "../db/schema-version.ts";
 import type { AppOpenAPI } from "../kernel/app-env.ts";
 import { ApiError, DATABASE_RETRY_AFTER_SECONDS } from "../kernel/errors.ts";
-import { jsonContent, problemResponse } from "../kernel/openapi-helpers.ts";
+import { errorResponses, jsonContent } from "../kernel/openapi-helpers.ts";
 
 const HealthSchema = z
   .object({
@@ -38,7 +38,7 @@ export const readyRoute = createRoute({
   summary: "Readiness: the database answers and its schema is the one this gateway needs",
   responses: {
     200: jsonContent(ReadySchema, "Ready to serve"),
-    503: problemResponse("The database is unreachable, or its schema is behind (with Retry-After)"),
+    ...errorResponses(503),
   },
 });
 

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv, AppOpenAPI, RequestBudgets } from "../kernel/app-env.ts";
 import { ApiError } from "../kernel/errors.ts";
-import { jsonContent, problemResponse } from "../kernel/openapi-helpers.ts";
+import { errorResponses, jsonContent } from "../kernel/openapi-helpers.ts";
 import { findTenant } from "../tenants/index.ts";
 import { secretMatches, tenantSlugOf } from "./client-secrets.ts";
 import { findActiveClient } from "./clients.ts";
@@ -52,10 +52,7 @@ export const tokenRoute = createRoute({
     200: jsonContent(TokenResponse, "An access token"),
     400: jsonContent(OAuthError, "invalid_request, unsupported_grant_type or invalid_scope"),
     401: jsonContent(OAuthError, "invalid_client: the credentials are wrong"),
-    429: problemResponse(
-      "Too many failed requests for this client id or from this address (with Retry-After)",
-    ),
-    503: problemResponse("The database is busy or unreachable (with Retry-After)"),
+    ...errorResponses(429, 503),
   },
 });
 
