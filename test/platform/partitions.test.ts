@@ -1,16 +1,11 @@
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/query-rows.ts";
 import { leads } from "../../src/db/schema/index.ts";
 import { withTenant } from "../../src/db/tenant-context.ts";
-import {
-  keepPartitionsAheadOnce,
-  maintain,
-  startPartitionUpkeep,
-} from "../../src/platform/index.ts";
+import { maintain, startPartitionUpkeep } from "../../src/platform/index.ts";
 import { createTenant, type Tenant } from "../../src/tenants/tenants.ts";
-import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../support/database.ts";
+import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { expectRefusal } from "../support/violations.ts";
 
 /** A monthly partition's name, ours (`_p202611`) or pg_partman's (`_p2026_11` on 4.x, `_p20261101` on 5.x). */
@@ -138,24 +133,4 @@ describe("monthly partitions of touchpoints and the audit log", () => {
     await upkeep.stop();
     expect(reported).toEqual([`partitions created: ${next?.name}`]);
   });
-
-  it.skipIf(TEST_DB_KIND !== "postgres")(
-    "are kept by one gateway at a time: another process holding the upkeep lock makes this one skip",
-    async () => {
-      const other = new pg.Client({ connectionString: database.url });
-      await other.connect();
-      try {
-        await other.query("begin");
-        await other.query("select pg_advisory_xact_lock($1)", [0x75ac0ac]);
-        expect(await keepPartitionsAheadOnce(database.db)).toBeNull();
-        await other.query("commit");
-        expect(await keepPartitionsAheadOnce(database.db)).toEqual([
-          { table: "audit_logs", created: [] },
-          { table: "lead_touchpoints", created: [] },
-        ]);
-      } finally {
-        await other.end();
-      }
-    },
-  );
 });
