@@ -78,7 +78,7 @@ async function requireParents(
 ): Promise<void> {
   for (const parent of plan.parents) {
     const sourcedId = path[parent.param] ?? "";
-    const within = parent.within?.relation(path[parent.within.param] ?? "");
+    const within = parent.within?.relation(path[parent.within.param] ?? "", path);
     const found = await recordExists(
       tx,
       parent.model,
@@ -136,7 +136,7 @@ export function collectionHandler(plan: ReadPlan): CollectionHandler {
     const page = await withTenant(db, auth.tenantId, async (tx) => {
       const scope = await readScope(tx, auth);
       await requireParents(tx, plan, scope, path);
-      const within = plan.within?.relation(path[plan.within.param] ?? "");
+      const within = plan.within?.relation(path[plan.within.param] ?? "", path);
       const result = await readPage(
         tx,
         plan.model,

@@ -27,7 +27,7 @@ function handlerFor(operation: OneRosterOperation, definition: ServiceDefinition
     case "put":
     case "post":
     case "delete":
-      throw new Error(`${operation.operationId}: writes are not served yet`);
+      return undefined;
   }
 }
 
@@ -49,10 +49,12 @@ export function mountService(
   const service = app.basePath(BASE_PATHS[definition.service]);
   registerDiscovery(service, definition.service);
   for (const operation of definition.operations) {
+    const handler = handlerFor(operation, definition);
+    if (handler === undefined) continue;
     const route: RouteConfig = {
       ...operation.route,
       middleware: [requireScopes(operation.scopes), rateLimit(limiter)],
     };
-    service.openapi(route, handlerFor(operation, definition));
+    service.openapi(route, handler);
   }
 }
