@@ -115,6 +115,15 @@ async function logDisclosure(
   });
 }
 
+/**
+ * Whether a collection read shows deleted records. A client that lists without asking about
+ * lifecycle wants what exists now (a grade sync lists a line item's results after deleting one
+ * and expects it gone); one that filters on `status` or `dateLastModified` is following changes,
+ * and a deletion is a change it must see as `tobedeleted`.
+ */
+const seesDeleted = (query: CollectionQuery) =>
+  query.filtered.some((field) => field === "status" || field === "dateLastModified");
+
 // Rosters are personal data: no shared cache may keep them.
 const NO_STORE = { "cache-control": "no-store" };
 
@@ -140,7 +149,7 @@ export function collectionHandler(plan: ReadPlan): CollectionHandler {
       const result = await readPage(
         tx,
         plan.model,
-        { scope, subset: plan.subset, within },
+        { scope, subset: plan.subset, within, activeOnly: !seesDeleted(query) },
         query,
         context,
       );
