@@ -123,18 +123,17 @@ describe("every OneRoster read, on the demo district", () => {
 
   it.each([
     ["rostering", 41],
-    ["gradebook", 19],
+    ["gradebook", 35],
     ["resources", 5],
   ] as const)(
-    "serves every read of the official %s file, each behind its bearer token",
-    async (service, reads) => {
+    "serves every operation of the official %s file, each behind its bearer token",
+    async (service, operations) => {
       const official = Object.entries(loadOfficialDocument(service).paths).flatMap(
         ([path, methods]) =>
           Object.entries(methods).map(([method, operation]) => ({ path, method, operation })),
       );
-      const gets = official.filter(({ method }) => method === "get");
-      expect(gets).toHaveLength(reads);
-      for (const { path, method, operation } of gets) {
+      expect(official).toHaveLength(operations);
+      for (const { path, method, operation } of official) {
         const response = await gateway.call(
           service,
           method.toUpperCase(),

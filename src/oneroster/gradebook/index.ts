@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from "../read/index.ts";
+import { academicSessionReadModel } from "../rostering/academic-sessions.ts";
 import { classReadModel } from "../rostering/classes.ts";
 import { orgReadModel } from "../rostering/orgs.ts";
 import { userReadModel } from "../rostering/users.ts";
@@ -14,8 +15,8 @@ import {
 import { GRADEBOOK_RELATIONS } from "./relations.ts";
 
 /**
- * The Gradebook service: the 35 operations of the official file. Classes, schools and students
- * appear only as parents in paths, read through the Rostering models.
+ * The Gradebook service: the 35 operations of the official file. Classes, schools, academic sessions
+ * and students appear only as parents in paths, read through the Rostering models.
  */
 export const GRADEBOOK_SERVICE: ServiceDefinition = {
   service: "gradebook",
@@ -28,6 +29,7 @@ export const GRADEBOOK_SERVICE: ServiceDefinition = {
     assessmentLineItem: assessmentLineItemReadModel,
     assessmentResult: assessmentResultReadModel,
     class: classReadModel,
+    academicSession: academicSessionReadModel,
     org: orgReadModel,
     user: userReadModel,
   },
