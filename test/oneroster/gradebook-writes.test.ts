@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import yauzl from "yauzl";
 import { auditLogs } from "../../src/db/existing/index.ts";
 import { withTenant } from "../../src/db/tenant-context.ts";
 import { validateAgainstOfficial } from "../support/oneroster-official.ts";
@@ -16,6 +17,30 @@ const WRITES = [
   scope("gradebook.createpost"),
   scope("gradebook.delete"),
 ];
+
+/** The text of each file of a zip, by name. */
+function unzip(bytes: Buffer): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    const files = new Map<string, string>();
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error);
+      zip.on("entry", (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError || !stream) return reject(streamError);
+          const chunks: Buffer[] = [];
+          stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+          stream.on("end", () => {
+            files.set(entry.fileName, Buffer.concat(chunks).toString("utf8"));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on("end", () => resolve(files));
+      zip.on("error", reject);
+      zip.readEntry();
+    });
+  });
+}
 
 describe("Gradebook writes over REST", () => {
   let gateway: Gateway;
@@ -320,5 +345,29 @@ describe("Gradebook writes over REST", () => {
     expect(
       (await gradebook("PUT", "/lineItems/li-inside", { lineItem: lineItem() }, restricted)).status,
     ).toBe(201);
+  });
+
+  it("a write moves dateLastModified and shows in the CSV delta export; a deletion too", async () => {
+    const since = new Date(Date.now() - 1).toISOString();
+    const before = (await read("/lineItems/li-put")).lineItem?.dateLastModified as string;
+    const put = await gradebook("PUT", "/lineItems/li-put", {
+      lineItem: lineItem({ title: "Essay 1 (revised)" }),
+    });
+    expect(put.status).toBe(201);
+    const after = (await read("/lineItems/li-put")).lineItem;
+    expect(after?.title).toBe("Essay 1 (revised)");
+    expect(Date.parse(after?.dateLastModified as string)).toBeGreaterThan(Date.parse(before));
+    expect((await gradebook("DELETE", "/categories/c-1")).status).toBe(204);
+
+    const exporter = await gateway.token({ scopes: ["gateway.export"] });
+    const response = await gateway.app.request(
+      `/admin/v1/exports/oneroster.zip?since=${encodeURIComponent(since)}`,
+      { headers: { authorization: `Bearer ${exporter}` } },
+    );
+    expect(response.status).toBe(200);
+    const files = await unzip(Buffer.from(await response.arrayBuffer()));
+    expect(files.get("lineItems.csv")).toContain("Essay 1 (revised)");
+    expect(files.get("lineItems.csv")).not.toContain("Quiz A");
+    expect(files.get("categories.csv")).toMatch(/c-1,tobedeleted/);
   });
 });
