@@ -370,4 +370,49 @@ describe("Gradebook writes over REST", () => {
     expect(files.get("lineItems.csv")).not.toContain("Quiz A");
     expect(files.get("categories.csv")).toMatch(/c-1,tobedeleted/);
   });
+
+  it("assessment line items and results are written with the assessment scopes", async () => {
+    const assessor = await gateway.token({
+      scopes: [
+        scope("assessment.readonly"),
+        scope("assessment.createput"),
+        scope("assessment.delete"),
+      ],
+    });
+    const put = (path: string, body: unknown) => gradebook("PUT", path, body, assessor);
+    expect(
+      (
+        await put("/assessmentLineItems/ali-w", {
+          assessmentLineItem: {
+            title: "Benchmark",
+            class: { sourcedId: ids.params.classSourcedId },
+          },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await put("/assessmentResults/ar-w", {
+          assessmentResult: {
+            assessmentLineItem: { sourcedId: "ali-w" },
+            student: { sourcedId: ids.params.studentSourcedId },
+            scoreStatus: "exempt",
+            scoreDate: "2025-02-01T08:00:00Z",
+          },
+        })
+      ).status,
+    ).toBe(201);
+    const stored = await gradebook("GET", "/assessmentResults/ar-w", undefined, assessor);
+    const body = await stored.json();
+    expect(validateAgainstOfficial("gradebook", "SingleAssessmentResultDType", body)).toEqual([]);
+    expect(body).toMatchObject({
+      assessmentResult: { scoreStatus: "exempt", scoreDate: "2025-02-01" },
+    });
+    expect((await gradebook("DELETE", "/assessmentResults/ar-w", undefined, token)).status).toBe(
+      403,
+    );
+    expect((await gradebook("DELETE", "/assessmentResults/ar-w", undefined, assessor)).status).toBe(
+      204,
+    );
+  });
 });
