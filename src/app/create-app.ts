@@ -1,4 +1,3 @@
-import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { registerAdmin } from "../admin/index.ts";
 import { ClientStateCache, RateLimiter, registerTokenEndpoint } from "../auth/index.ts";
@@ -6,7 +5,9 @@ import type { AppDeps, AppEnv } from "../kernel/app-env.ts";
 import { ApiError } from "../kernel/errors.ts";
 import { defaultHook } from "../kernel/openapi-helpers.ts";
 import { mountOneRoster } from "../oneroster/index.ts";
+import { registerDocs } from "./docs.routes.ts";
 import { registerHealth } from "./health.routes.ts";
+import { gatewayDocument } from "./openapi-document.ts";
 import { renderError } from "./render-error.ts";
 
 /**
@@ -40,14 +41,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     type: "oauth2",
     flows: { clientCredentials: { tokenUrl: "/oauth/token", scopes: {} } },
   });
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "TSA Coach Gateway",
-      version: "0.1.0",
-      description: "OneRoster 1.2 and Ed-Fi interoperability gateway of the TSA Coach platform.",
-    },
-  });
-  app.get("/docs", swaggerUI({ url: "/openapi.json" }));
+  app.get("/openapi.json", (c) => c.json(gatewayDocument(app)));
+  registerDocs(app);
   return app;
 }
