@@ -8,24 +8,25 @@ import {
 } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { columnName } from "./column-name.ts";
+import { asDateTime, cellCodec, defaultFormat } from "./csv-cells.ts";
 import {
-  type ColumnFormat,
   type ColumnSpec,
   type FileGroup,
   type FileName,
   LIFECYCLE_COLUMNS,
 } from "./csv-columns.ts";
-import type { CsvRecord, CsvValue } from "./csv-record.ts";
-import type { ColumnOf, CsvCodec, CsvValues, FieldDef, FieldKind } from "./field.ts";
-import { GUID_REF_SCHEMAS, type GuidRefType } from "./guid-refs.ts";
-import {
-  baseFields,
-  dateSchema,
-  dateTimeSchema,
-  extensibleEnum,
-  floatSchema,
-  trueFalseSchema,
-} from "./wire-primitives.ts";
+import type { CsvRecord } from "./csv-record.ts";
+import type {
+  ColumnOf,
+  CsvCodec,
+  CsvValues,
+  Field,
+  FieldDef,
+  FieldKind,
+  WireLinks,
+} from "./field.ts";
+import { baseFields } from "./wire-primitives.ts";
+import { fromWireValue, toWireValue, wireType } from "./wire-values.ts";
 
 /** A table of OneRoster records: the lifecycle columns of `entityColumns()` and its own. */
 export type EntityTable = PgTable & {
@@ -42,24 +43,6 @@ export type EntityTable = PgTable & {
 export type SelectRow<T extends EntityTable> = InferSelectModel<T>;
 export type InsertRow<T extends EntityTable> = InferInsertModel<T>;
 export type WireRecord = Record<string, unknown>;
-
-/** Makes the absolute parts of wire values: GUIDRef hrefs. */
-export interface WireLinks {
-  ref(type: GuidRefType, sourcedId: string): unknown;
-}
-
-/** One field of an entity with every default applied. */
-export type Field = FieldKind & {
-  /** The wire (JSON) name: the key the entity declares it under. */
-  name: string;
-  /** The table column's Drizzle property and its SQL name; absent for nested fields. */
-  column: string | undefined;
-  sqlName: string | undefined;
-  wire: boolean;
-  wireRequired: boolean;
-  /** How it reads from and writes to CSV cells; absent when the CSV binding has no column. */
-  csv: CsvCodec | undefined;
-};
 
 export interface FileSpec {
   /** Entity name as used in the manifest: `file.<name>` and `<name>.csv`. */
@@ -108,96 +91,12 @@ type CheckedColumns<T extends EntityTable, F> = {
     : { error: `table has no column ${ColumnOf<K, F[K]>}` };
 };
 
-const defaultFormat = (kind: FieldKind): ColumnFormat | undefined => {
-  switch (kind.kind) {
-    case "text":
-      return { kind: "string" };
-    case "code":
-      return { kind: "enum", values: kind.values, extensible: kind.extensible };
-    case "date":
-    case "dayTime":
-      return { kind: "date" };
-    case "year":
-      return { kind: "year" };
-    case "float":
-      return { kind: "float" };
-    case "flag":
-      return { kind: "boolean" };
-    case "list":
-      return { kind: "list" };
-    case "ref":
-    case "uri":
-      return { kind: "guid" };
-    case "refs":
-      return { kind: "guidList" };
-    default:
-      return undefined;
-  }
-};
-
 const defaultColumn = (name: string, kind: FieldKind): string | undefined => {
   if (kind.kind === "nested") return undefined;
   if (kind.kind === "ref") return `${name}SourcedId`;
   if (kind.kind === "refs") return `${name.replace(/s$/, "")}SourcedIds`;
   return name;
 };
-
-const isBlank = (value: unknown) =>
-  value === null || value === undefined || (Array.isArray(value) && value.length === 0);
-
-const asDate = (value: unknown): string =>
-  value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-const asDateTime = (value: unknown): string =>
-  value instanceof Date ? value.toISOString() : String(value);
-
-/** A stored value as the typed CSV cell; blank is absent. */
-function toCell(def: FieldKind, value: unknown): CsvValue | undefined {
-  if (isBlank(value)) return undefined;
-  switch (def.kind) {
-    case "date":
-    case "dayTime":
-      return asDate(value);
-    case "year":
-    case "float":
-      return Number(value);
-    case "flag":
-      return Boolean(value);
-    default:
-      return value as CsvValue;
-  }
-}
-
-/** A typed CSV cell as the stored value; blank is null. */
-function fromCell(def: FieldKind, value: CsvValue | undefined): unknown {
-  if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) {
-    return null;
-  }
-  switch (def.kind) {
-    case "dayTime":
-      return new Date(`${String(value)}T00:00:00.000Z`);
-    case "year":
-      return String(value);
-    case "list":
-    case "refs":
-    case "json":
-      return (value as readonly unknown[]).slice();
-    default:
-      return value;
-  }
-}
-
-function cellCodec(
-  def: FieldKind,
-  name: string,
-  required: boolean,
-  format: ColumnFormat,
-): CsvCodec {
-  return {
-    columns: [{ name, required, format }],
-    read: (values) => fromCell(def, values[name]),
-    write: (value) => ({ [name]: toCell(def, value) }),
-  };
-}
 
 function resolveField(name: string, def: FieldDef, table: EntityTable, inFile: boolean): Field {
   const column = def.column ?? defaultColumn(name, def);
@@ -228,91 +127,6 @@ function resolveField(name: string, def: FieldDef, table: EntityTable, inFile: b
     wireRequired: required === true || required === "wire",
     csv,
   };
-}
-
-function wireType(field: Field): z.ZodType {
-  switch (field.kind) {
-    case "text":
-    case "year":
-      return z.string();
-    case "code":
-      return field.extensible ? extensibleEnum(field.values) : z.enum(field.values);
-    case "date":
-      return dateSchema;
-    case "dayTime":
-      return dateTimeSchema;
-    case "float":
-      return floatSchema;
-    case "flag":
-      return trueFalseSchema;
-    case "list":
-      return z.array(field.items ?? z.string());
-    case "ref":
-      return GUID_REF_SCHEMAS[field.to];
-    case "refs": {
-      const refs = z.array(GUID_REF_SCHEMAS[field.to]);
-      return field.wireRequired ? refs.min(1) : refs;
-    }
-    case "uri":
-      return z.url();
-    case "json":
-    case "nested":
-      return field.schema;
-  }
-}
-
-/** A stored value as its wire form; null and undefined stay absent. */
-function toWireValue(field: Field, value: unknown, links: WireLinks): unknown {
-  if (value === null || value === undefined) {
-    if (field.kind === "flag" && field.alwaysSent) return "false";
-    return field.kind === "text" && field.wireRequired ? "" : undefined;
-  }
-  switch (field.kind) {
-    case "date":
-      return asDate(value);
-    case "dayTime":
-      return asDateTime(value);
-    case "flag":
-      return String(value);
-    case "ref":
-      return links.ref(field.to, String(value));
-    case "refs":
-      return (value as string[]).map((id) => links.ref(field.to, id));
-    case "uri":
-      return field.toUri(String(value));
-    case "json":
-      return Array.isArray(value) && value.length === 0 ? undefined : value;
-    default:
-      return value;
-  }
-}
-
-const sourcedIdOf = (value: unknown): string | null =>
-  typeof value === "string"
-    ? value
-    : typeof value === "object" && value !== null && "sourcedId" in value
-      ? String((value as { sourcedId: unknown }).sourcedId)
-      : null;
-
-/** A wire value as the stored value; absent is null. */
-function fromWireValue(field: Field, value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  switch (field.kind) {
-    case "date":
-      return String(value).slice(0, 10);
-    case "dayTime":
-      return new Date(String(value));
-    case "flag":
-      return value === true || value === "true";
-    case "ref":
-      return sourcedIdOf(value);
-    case "refs":
-      return (value as unknown[]).map(sourcedIdOf);
-    case "uri":
-      return field.fromUri(String(value));
-    default:
-      return value;
-  }
 }
 
 /** A value for a column the record leaves blank: the column's default, or [] for a required list. */

@@ -129,3 +129,21 @@ export const nested = <const O extends FieldOptions = Record<never, never>>(
   schema: z.ZodType,
   options?: O,
 ) => ({ kind: "nested", schema, ...options }) as { kind: "nested"; schema: z.ZodType } & O;
+
+/** Makes the absolute parts of wire values: GUIDRef hrefs. */
+export interface WireLinks {
+  ref(type: GuidRefType, sourcedId: string): unknown;
+}
+
+/** One field of an entity with every default applied. */
+export type Field = FieldKind & {
+  /** The wire (JSON) name: the key the entity declares it under. */
+  name: string;
+  /** The table column's Drizzle property and its SQL name; absent for nested fields. */
+  column: string | undefined;
+  sqlName: string | undefined;
+  wire: boolean;
+  wireRequired: boolean;
+  /** How it reads from and writes to CSV cells; absent when the CSV binding has no column. */
+  csv: CsvCodec | undefined;
+};

@@ -34,6 +34,7 @@ export * from "./csv-record.ts";
 export * from "./define-entity.ts";
 export * from "./demographics.ts";
 export * from "./enrollment.ts";
+export type { Field, WireLinks } from "./field.ts";
 export * from "./gradebook-links.ts";
 export * from "./guid-refs.ts";
 export * from "./learning-objectives.ts";
