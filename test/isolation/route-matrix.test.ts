@@ -1,0 +1,247 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CsvRecord } from "../../src/entities/index.ts";
+import { pathFor } from "../oneroster/support/demo-ids.ts";
+import { asDelta, scratchDir, writePackage } from "../support/packages.ts";
+import { tenantChecksum } from "../support/snapshot.ts";
+import { type DocumentedRoute, documentedRoutes } from "./support/documented-routes.ts";
+import { foreignInJson, foreignInPackage } from "./support/served-ids.ts";
+import { type TwoDistricts, twoDistricts, type Viewer } from "./support/two-districts.ts";
+
+/**
+ * Every route the gateway documents, asked by north (whole district, and a client restricted
+ * to one school) for south's records and for records outside the school: the answer is 404 or
+ * empty, never a record it may not see. A new documented route that is not probed here fails
+ * the first test until it is.
+ */
+
+/** Routes that touch no tenant's data. */
+const NO_TENANT_DATA = new Set(["get /health", "get /health/ready", "post /oauth/token"]);
+
+type Probe = (d: TwoDistricts, context: ProbeContext) => Promise<void>;
+interface ProbeContext {
+  southJobId: string;
+  southClientId: string;
+  importAs(viewer: Viewer, records: CsvRecord[]): Promise<Response>;
+}
+
+const send = (d: TwoDistricts, viewer: Viewer, method: string, path: string, body?: unknown) =>
+  d.gateway.app.request(path, {
+    method: method.toUpperCase(),
+    headers: {
+      authorization: viewer.auth,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+
+/** 200 with nothing foreign in it, or one of the refusals `allowed`. */
+async function expectNothingForeign(
+  viewer: Viewer,
+  response: Response,
+  allowed: number[] = [404],
+): Promise<void> {
+  if (response.status !== 200) {
+    expect(allowed).toContain(response.status);
+    return;
+  }
+  expect(foreignInJson(viewer, await response.json())).toEqual([]);
+}
+
+/** What the gateway's own routes are asked, each with what it must not give away. */
+const GATEWAY_PROBES: Record<string, Probe> = {
+  "get /admin/v1/exports/oneroster.zip": async (d) => {
+    for (const viewer of [d.northAdmin, d.restricted]) {
+      const response = await send(d, viewer, "get", "/admin/v1/exports/oneroster.zip");
+      expect(response.status).toBe(200);
+      expect(await foreignInPackage(viewer, await response.arrayBuffer())).toEqual([]);
+    }
+  },
+  "get /admin/v1/imports": async (d, { southJobId }) => {
+    for (const viewer of [d.northAdmin, d.restricted]) {
+      const response = await send(d, viewer, "get", "/admin/v1/imports");
+      expect(response.status).toBe(200);
+      expect(JSON.stringify(await response.json())).not.toContain(southJobId);
+    }
+  },
+  "get /admin/v1/imports/{id}": async (d, { southJobId }) => {
+    for (const viewer of [d.northAdmin, d.restricted]) {
+      expect((await send(d, viewer, "get", `/admin/v1/imports/${southJobId}`)).status).toBe(404);
+    }
+  },
+  "post /admin/v1/imports": async (d, { importAs }) => {
+    const southBefore = await tenantChecksum(d.gateway.database.db, d.south.id);
+    const northBefore = await tenantChecksum(d.gateway.database.db, d.north.id);
+    const student = d.northIds.params.studentSourcedId as string;
+    const response = await importAs(d.northAdmin, [userRecord(student, "Renamed")]);
+    expect(response.status).toBe(202);
+    expect(await tenantChecksum(d.gateway.database.db, d.north.id)).not.toBe(northBefore);
+    expect(await tenantChecksum(d.gateway.database.db, d.south.id)).toBe(southBefore);
+  },
+  "get /admin/v1/metrics/schools": async (d) => {
+    const served = [];
+    for (const viewer of [d.northAdmin, d.restricted]) {
+      const response = await send(d, viewer, "get", "/admin/v1/metrics/schools");
+      expect(response.status).toBe(200);
+      const { schools } = (await response.json()) as { schools: { schoolSourcedId: string }[] };
+      expect(schools.length).toBeGreaterThan(0);
+      const orgs = viewer.visible.get("org");
+      expect(schools.filter((row) => !orgs?.has(row.schoolSourcedId))).toEqual([]);
+      served.push(schools.length);
+    }
+    expect(served[1]).toBeLessThan(served[0] as number);
+  },
+  "get /admin/v1/metrics/funnel": async (d) => {
+    const response = await send(d, d.northAdmin, "get", "/admin/v1/metrics/funnel");
+    await expectNothingForeign(d.northAdmin, response, []);
+    // Tenant-wide counts with no org to narrow them by: refused to a restricted client.
+    expect((await send(d, d.restricted, "get", "/admin/v1/metrics/funnel")).status).toBe(403);
+  },
+  "get /admin/v1/clients": async (d) => {
+    const response = await send(d, d.northAdmin, "get", "/admin/v1/clients");
+    const { clients } = (await response.json()) as { clients: { clientId: string }[] };
+    expect(clients.length).toBeGreaterThan(0);
+    expect(clients.filter((client) => !client.clientId.startsWith("north."))).toEqual([]);
+    expect((await send(d, d.restricted, "get", "/admin/v1/clients")).status).toBe(403);
+  },
+  "post /admin/v1/clients": async (d) => {
+    const request = {
+      name: "at south's school",
+      scopes: ["roster.readonly"],
+      orgSourcedId: "sch-a",
+    };
+    const response = await send(d, d.northAdmin, "post", "/admin/v1/clients", request);
+    if (response.status === 201) {
+      const { clientId } = (await response.json()) as { clientId: string };
+      expect(clientId.startsWith("north.")).toBe(true);
+    } else expect(response.status).toBe(422);
+    expect((await send(d, d.restricted, "post", "/admin/v1/clients", request)).status).toBe(403);
+  },
+  "post /admin/v1/clients/{clientId}/rotate": async (d, { southClientId }) => {
+    const path = `/admin/v1/clients/${southClientId}/rotate`;
+    expect((await send(d, d.northAdmin, "post", path)).status).toBe(404);
+    expect((await send(d, d.restricted, "post", path)).status).toBe(403);
+  },
+  "post /admin/v1/clients/{clientId}/revoke": async (d, { southClientId }) => {
+    const path = `/admin/v1/clients/${southClientId}/revoke`;
+    expect((await send(d, d.northAdmin, "post", path)).status).toBe(404);
+    expect((await send(d, d.restricted, "post", path)).status).toBe(403);
+    // South's own client still reads.
+    const south = await send(d, d.southAdmin, "get", "/ims/oneroster/rostering/v1p2/orgs");
+    expect(south.status).toBe(200);
+  },
+};
+
+/** A users.csv delta record for an existing sourcedId with a new given name. */
+function userRecord(sourcedId: string, givenName: string): CsvRecord {
+  return asDelta(
+    {
+      file: "users",
+      values: { sourcedId, enabledUser: true, username: sourcedId, givenName, familyName: "Moved" },
+      metadata: {},
+    },
+    "active",
+  );
+}
+
+describe("every documented route × the other tenant's ids × an org-restricted client", () => {
+  let d: TwoDistricts;
+  let routes: DocumentedRoute[];
+  let context: ProbeContext;
+
+  beforeAll(async () => {
+    d = await twoDistricts();
+    routes = await documentedRoutes(d.gateway.app);
+    const dir = scratchDir();
+    const importAs = async (viewer: Viewer, records: CsvRecord[]) => {
+      const zip = await writePackage(join(dir, `${Math.random()}.zip`), {
+        users: { mode: "delta", records },
+      });
+      const response = await d.gateway.app.request("/admin/v1/imports", {
+        method: "POST",
+        headers: { authorization: viewer.auth, "content-type": "application/zip" },
+        body: new Uint8Array(await readFile(zip)),
+      });
+      if (response.status === 202)
+        await settled(viewer, ((await response.clone().json()) as { id: string }).id);
+      return response;
+    };
+    const settled = async (viewer: Viewer, id: string) => {
+      for (let i = 0; i < 300; i++) {
+        const job = await send(d, viewer, "get", `/admin/v1/imports/${id}`);
+        const { status } = (await job.json()) as { status: string };
+        if (!["queued", "running"].includes(status)) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`import ${id} did not finish`);
+    };
+    const southJob = await importAs(d.southAdmin, [userRecord("u-ann", "Annie")]);
+    expect(southJob.status).toBe(202);
+    const clients = await send(d, d.southAdmin, "get", "/admin/v1/clients");
+    const [southClient] = ((await clients.json()) as { clients: { clientId: string }[] }).clients;
+    context = {
+      southJobId: ((await southJob.json()) as { id: string }).id,
+      southClientId: southClient?.clientId ?? "",
+      importAs,
+    };
+    expect(context.southClientId.startsWith("south.")).toBe(true);
+  });
+  afterAll(() => d?.gateway.close());
+
+  const oneRoster = () => routes.filter((route) => route.basePath !== undefined);
+
+  it("knows how to probe every documented route", () => {
+    expect(oneRoster().length).toBeGreaterThanOrEqual(41);
+    const unprobed = routes.filter(
+      (route) =>
+        !NO_TENANT_DATA.has(route.key) &&
+        !(route.key in GATEWAY_PROBES) &&
+        !(route.basePath !== undefined && route.method === "get"),
+    );
+    expect(unprobed.map((route) => route.key)).toEqual([]);
+  });
+
+  it("answers every OneRoster operation with 404 or only what the client may see", async () => {
+    for (const route of oneRoster()) {
+      const relative = route.path.slice(route.basePath?.length);
+      for (const viewer of [d.northAdmin, d.restricted]) {
+        for (const ids of [d.southOnly, d.northIds]) {
+          const path = `${route.basePath}${pathFor({ path: relative }, ids)}?limit=1000`;
+          const response = await send(d, viewer, route.method, path);
+          if (response.status !== 200) {
+            expect({ path, viewer: viewer.name, status: response.status }).toMatchObject({
+              status: 404,
+            });
+            continue;
+          }
+          const body = await response.json();
+          expect({ path, viewer: viewer.name, foreign: foreignInJson(viewer, body) }).toEqual({
+            path,
+            viewer: viewer.name,
+            foreign: [],
+          });
+        }
+      }
+    }
+  });
+
+  it("never serves south's own records to north, by id or nested", async () => {
+    for (const route of oneRoster().filter((r) => r.path.includes("{"))) {
+      const relative = route.path.slice(route.basePath?.length);
+      const path = `${route.basePath}${pathFor({ path: relative }, d.southOnly)}`;
+      expect({ path, status: (await send(d, d.northAdmin, "get", path)).status }).toEqual({
+        path,
+        status: 404,
+      });
+      expect({ path, status: (await send(d, d.southAdmin, "get", path)).status }).toEqual({
+        path,
+        status: 200,
+      });
+    }
+  });
+
+  it.each(Object.keys(GATEWAY_PROBES))("%s gives north nothing of south's", async (key) => {
+    await GATEWAY_PROBES[key]?.(d, context);
+  });
+});
