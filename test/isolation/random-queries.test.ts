@@ -11,10 +11,9 @@ import { type TwoDistricts, twoDistricts } from "./support/two-districts.ts";
  * an answer is a refusal or holds only what the client may see.
  */
 
-const FIELDS = [
-  "sourcedId",
-  "status",
-  "dateLastModified",
+/** Fields every entity has, and fields only some have (a 400 elsewhere). */
+const COMMON_FIELDS = ["sourcedId", "status", "dateLastModified", "metadata.tenant"];
+const SOME_FIELDS = [
   "givenName",
   "familyName",
   "title",
@@ -26,8 +25,11 @@ const FIELDS = [
   "school.sourcedId",
   "class.sourcedId",
   "user.sourcedId",
-  "metadata.tenant",
 ];
+const field = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...COMMON_FIELDS) },
+  { weight: 1, arbitrary: fc.constantFrom(...SOME_FIELDS) },
+);
 const OPERATORS = ["=", "!=", ">", ">=", "<", "<=", "~"];
 
 describe("random queries never reach past the tenant or the subtree", () => {
@@ -42,11 +44,11 @@ describe("random queries never reach past the tenant or the subtree", () => {
   });
   afterAll(() => d?.gateway.close());
 
-  it("for 200 random requests", async () => {
+  it("for 500 random requests", async () => {
     const values = [...d.southOnlyIds, "south", "north", "sch-0001", "stu-0000001", "2000", "a%"];
     const clause = fc
-      .tuple(fc.constantFrom(...FIELDS), fc.constantFrom(...OPERATORS), fc.constantFrom(...values))
-      .map(([field, operator, value]) => `${field}${operator}'${value}'`);
+      .tuple(field, fc.constantFrom(...OPERATORS), fc.constantFrom(...values))
+      .map(([name, operator, value]) => `${name}${operator}'${value}'`);
     const filter = fc.oneof(
       clause,
       fc
@@ -56,9 +58,12 @@ describe("random queries never reach past the tenant or the subtree", () => {
     const request = fc.record({
       route: fc.integer({ min: 0, max: collections.length - 1 }),
       viewer: fc.constantFrom("northAdmin", "restricted"),
-      ids: fc.constantFrom("northIds", "southOnly"),
+      ids: fc.oneof(
+        { weight: 3, arbitrary: fc.constant("northIds") },
+        { weight: 1, arbitrary: fc.constant("southOnly") },
+      ),
       filter: fc.option(filter, { nil: undefined }),
-      sort: fc.option(fc.constantFrom(...FIELDS), { nil: undefined }),
+      sort: fc.option(field, { nil: undefined }),
       orderBy: fc.constantFrom("asc", "desc"),
       offset: fc.nat({ max: 60 }),
       limit: fc.integer({ min: 1, max: 50 }),
@@ -84,8 +89,9 @@ describe("random queries never reach past the tenant or the subtree", () => {
         served++;
         expect(foreignInJson(viewer, await response.json())).toEqual([]);
       }),
-      { numRuns: 200 },
+      { numRuns: 500 },
     );
-    expect(served).toBeGreaterThan(0);
+    // Enough of them answered with records for the property to have been tested.
+    expect(served).toBeGreaterThan(100);
   });
 });
