@@ -154,8 +154,9 @@ describe("every documented route × the other tenant's ids × an org-restricted 
     d = await twoDistricts();
     routes = await documentedRoutes(d.gateway.app);
     const dir = scratchDir();
+    let imports = 0;
     const importAs = async (viewer: Viewer, records: CsvRecord[]) => {
-      const zip = await writePackage(join(dir, `${Math.random()}.zip`), {
+      const zip = await writePackage(join(dir, `import-${++imports}.zip`), {
         users: { mode: "delta", records },
       });
       const response = await d.gateway.app.request("/admin/v1/imports", {
@@ -200,13 +201,19 @@ describe("every documented route × the other tenant's ids × an org-restricted 
         !(route.basePath !== undefined && route.method === "get"),
     );
     expect(unprobed.map((route) => route.key)).toEqual([]);
+    const documented = new Set(routes.map((route) => route.key));
+    const stale = [...NO_TENANT_DATA, ...Object.keys(GATEWAY_PROBES)].filter(
+      (key) => !documented.has(key),
+    );
+    expect(stale).toEqual([]);
   });
 
   it("answers every OneRoster operation with 404 or only what the client may see", async () => {
+    const served = new Map<string, number>();
     for (const route of oneRoster()) {
       const relative = route.path.slice(route.basePath?.length);
       for (const viewer of [d.northAdmin, d.restricted]) {
-        for (const ids of [d.southOnly, d.northIds]) {
+        for (const ids of [d.southOnly, d.northIds, d.restrictedIds]) {
           const path = `${route.basePath}${pathFor({ path: relative }, ids)}?limit=1000`;
           const response = await send(d, viewer, route.method, path);
           if (response.status !== 200) {
@@ -221,9 +228,13 @@ describe("every documented route × the other tenant's ids × an org-restricted 
             viewer: viewer.name,
             foreign: [],
           });
+          served.set(viewer.name, (served.get(viewer.name) ?? 0) + 1);
         }
       }
     }
+    // Both clients were served records on most operations, so the checks above had work to do.
+    for (const viewer of [d.northAdmin, d.restricted])
+      expect(served.get(viewer.name)).toBeGreaterThan(oneRoster().length);
   });
 
   it("never serves south's own records to north, by id or nested", async () => {
@@ -241,7 +252,10 @@ describe("every documented route × the other tenant's ids × an org-restricted 
     }
   });
 
-  it.each(Object.keys(GATEWAY_PROBES))("%s gives north nothing of south's", async (key) => {
-    await GATEWAY_PROBES[key]?.(d, context);
-  });
+  it.each(Object.keys(GATEWAY_PROBES))(
+    "%s gives north nothing of south's, nor the restricted client anything outside its school",
+    async (key) => {
+      await GATEWAY_PROBES[key]?.(d, context);
+    },
+  );
 });

@@ -22,8 +22,8 @@ function* objectsIn(value: unknown): Generator<Record<string, unknown>> {
 
 /**
  * What a JSON body serves that `viewer` may not be served, as readable lines (empty when
- * nothing): a record outside what it may see, a record tagged with another tenant, a GUIDRef
- * to a sourcedId its tenant does not hold.
+ * nothing): a record outside what it may see, a record tagged with another tenant, a sourcedId
+ * its tenant does not hold, a GUIDRef to a record it may not be referred to.
  */
 export function foreignInJson(viewer: Viewer, body: unknown): string[] {
   const found: string[] = [];
@@ -41,8 +41,14 @@ export function foreignInJson(viewer: Viewer, body: unknown): string[] {
     const tag = (object.metadata as { tenant?: string } | undefined)?.tenant;
     if (tag !== undefined && !viewer.name.startsWith(tag))
       found.push(`${String(object.sourcedId)} tagged ${tag}`);
-    if (typeof object.sourcedId === "string" && !viewer.tenantIds.has(object.sourcedId))
+    if (typeof object.sourcedId !== "string") continue;
+    if (!viewer.tenantIds.has(object.sourcedId))
       found.push(`${String(object.type ?? "record")} ${object.sourcedId} not in the tenant`);
+    const referable = typeof object.href === "string" && viewer.referable.get(String(object.type));
+    if (referable && !referable.has(object.sourcedId))
+      found.push(
+        `reference to ${String(object.type)} ${object.sourcedId}, outside what ${viewer.name} may see`,
+      );
   }
   return found;
 }

@@ -29,7 +29,9 @@ export interface Viewer {
   name: string;
   auth: string;
   visible: Visible;
-  /** Every sourcedId of its tenant: what a GUIDRef inside a record may name. */
+  /** What a GUIDRef inside a record it is served may name, per type (`org`, `user`, …). */
+  referable: Visible;
+  /** Every sourcedId of its tenant. */
   tenantIds: ReadonlySet<string>;
 }
 
@@ -45,6 +47,8 @@ export interface TwoDistricts {
   southAdmin: Viewer;
   /** Ids in north's district at a school other than the restricted client's. */
   northIds: PathIds;
+  /** Ids at the restricted client's own school. */
+  restrictedIds: PathIds;
   /** Ids that exist only in south (the small school loaded beside its district). */
   southOnly: PathIds;
   /** Every sourcedId only south holds. */
@@ -73,7 +77,11 @@ async function tenantRecords(db: Database, tenant: Tenant): Promise<Map<string, 
  * themselves rather than by the gateway's own scoping: the school's subtree, the users rostered
  * there, its courses, classes and enrollments, and the district-wide calendar.
  */
-async function subtreeRecords(db: Database, tenant: Tenant, school: string): Promise<Visible> {
+async function subtreeRecords(
+  db: Database,
+  tenant: Tenant,
+  school: string,
+): Promise<{ visible: Visible; referable: Visible }> {
   const ids = (tx: Parameters<Parameters<typeof withTenant>[2]>[0], query: SQL) =>
     queryRows<{ id: string }>(tx, query).then((rows) => new Set(rows.map((row) => row.id)));
   return withTenant(db, tenant.id, async (tx) => {
@@ -85,7 +93,7 @@ async function subtreeRecords(db: Database, tenant: Tenant, school: string): Pro
       sql`${subtree} select distinct r.user_sourced_id as id from user_roles r
           where r.org_sourced_id in (select id from subtree)`,
     );
-    return new Map([
+    const visible = new Map([
       ["org", await ids(tx, sql`${subtree} select id from subtree`)],
       ["user", users],
       ["demographics", users],
@@ -112,6 +120,23 @@ async function subtreeRecords(db: Database, tenant: Tenant, school: string): Pro
       ],
       ["academicSession", await ids(tx, sql`select sourced_id as id from academic_sessions`)],
     ]);
+    // A school names its parent district, and a student its guardians: references the client
+    // is given with the record, though it is not served those records themselves.
+    const ancestors = await ids(
+      tx,
+      sql`with recursive up (id, parent) as (
+            select sourced_id, parent_sourced_id from orgs where sourced_id = ${school}
+            union select o.sourced_id, o.parent_sourced_id from orgs o join up on o.sourced_id = up.parent)
+          select id from up`,
+    );
+    const agents = await ids(
+      tx,
+      sql`select agent_sourced_id as id from user_agents where user_sourced_id = any(${sql.param([...users])}::text[])`,
+    );
+    const referable = new Map(visible);
+    referable.set("org", new Set([...ancestors, ...(visible.get("org") ?? [])]));
+    referable.set("user", new Set([...agents, ...users]));
+    return { visible, referable };
   });
 }
 
@@ -212,24 +237,33 @@ export async function twoDistricts(): Promise<TwoDistricts> {
     orgSourcedId: otherSchool,
   });
   const northIdsAll = flatten(northSet);
+  const restrictedSees = await subtreeRecords(db, north, otherSchool);
   return {
     gateway,
     north,
     south,
-    northAdmin: { name: "north", auth: northAuth, visible: northSet, tenantIds: northIdsAll },
+    northAdmin: {
+      name: "north",
+      auth: northAuth,
+      visible: northSet,
+      referable: northSet,
+      tenantIds: northIdsAll,
+    },
     restricted: {
       name: `north restricted to ${otherSchool}`,
       auth: `Bearer ${restrictedToken}`,
-      visible: await subtreeRecords(db, north, otherSchool),
+      ...restrictedSees,
       tenantIds: northIdsAll,
     },
     southAdmin: {
       name: "south",
       auth: `Bearer ${await gateway.token({ tenant: south, scopes: EVERY_SCOPE })}`,
       visible: southSet,
+      referable: southSet,
       tenantIds: flatten(southSet),
     },
     northIds,
+    restrictedIds: await demoIds(gateway, restrictedToken),
     southOnly,
     southOnlyIds: new Set([...flatten(southSet)].filter((id) => !southBefore.has(id))),
   };
