@@ -53,13 +53,33 @@ export function foreignInJson(viewer: Viewer, body: unknown): string[] {
   return found;
 }
 
-/** Every sourcedId a CSV record names: its own and each `…SourcedId(s)` reference. */
-function namedIds(values: Record<string, unknown>): string[] {
+/**
+ * The type a `…SourcedId(s)` column refers to, as GUIDRefs name it. The first match wins, so
+ * `schoolYearSourcedId` is a session before `school…` is an org.
+ */
+const REFERENCE_TYPES: [RegExp, string][] = [
+  [/^(term|schoolYear|academicSession)/, "academicSession"],
+  [/^(org|school)/, "org"],
+  [/^userProfile/, "userProfile"],
+  [/^(user|agent|student|teacher)/, "user"],
+  [/^class/, "class"],
+  [/^course/, "course"],
+];
+const referenceType = (entity: string, column: string) =>
+  column.startsWith("parent")
+    ? entity
+    : REFERENCE_TYPES.find(([pattern]) => pattern.test(column))?.[1];
+
+/** Every sourcedId a CSV record refers to, by `…SourcedId(s)` column, with the type it names. */
+function references(entity: string, values: Record<string, unknown>) {
   return Object.entries(values)
-    .filter(([column]) => /sourcedids?$/i.test(column))
-    .flatMap(([, value]) => (Array.isArray(value) ? value : value == null ? [] : [value]))
-    .flatMap((value) => String(value).split(","))
-    .filter((id) => id !== "");
+    .filter(([column]) => /sourcedids?$/i.test(column) && column !== "sourcedId")
+    .flatMap(([column, value]) =>
+      (Array.isArray(value) ? value : value == null ? [] : [value])
+        .flatMap((item) => String(item).split(","))
+        .filter((id) => id !== "")
+        .map((id) => ({ id, type: referenceType(entity, column) })),
+    );
 }
 
 /** The same for a OneRoster zip export: every row of every file, references included. */
@@ -78,8 +98,11 @@ export async function foreignInPackage(viewer: Viewer, zip: ArrayBuffer): Promis
     const tag = record.metadata.tenant;
     if (tag !== undefined && !viewer.name.startsWith(String(tag)))
       found.push(`${record.file}.csv ${own} tagged ${String(tag)}`);
-    for (const id of namedIds(record.values))
-      if (!viewer.tenantIds.has(id)) found.push(`${record.file}.csv ${own} names ${id}`);
+    for (const { id, type } of references(entity, record.values)) {
+      const referable = type === undefined ? undefined : viewer.referable.get(type);
+      if (!viewer.tenantIds.has(id) || (referable && !referable.has(id)))
+        found.push(`${record.file}.csv ${own} names ${type ?? "record"} ${id}`);
+    }
   }
   return found;
 }
