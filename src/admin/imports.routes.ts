@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { requireScopes } from "../auth/index.ts";
-import type { ImportReport } from "../csv/index.ts";
+import { type ImportReport, problemsCsv } from "../csv/index.ts";
 import { allowedOrgs } from "../entities/index.ts";
 import type { ImportJob } from "../imports/index.ts";
 import {
@@ -11,7 +12,7 @@ import {
   runImportJob,
   uploadPath,
 } from "../imports/index.ts";
-import type { AppOpenAPI } from "../kernel/app-env.ts";
+import type { AppEnv, AppOpenAPI } from "../kernel/app-env.ts";
 import { ApiError } from "../kernel/errors.ts";
 import { BEARER_ERRORS, errorResponses, jsonContent } from "../kernel/openapi-helpers.ts";
 import { findTenantById } from "../tenants/index.ts";
@@ -50,6 +51,25 @@ const getImport = createRoute({
   request: { params: z.object({ id: z.string() }) },
   responses: {
     200: jsonContent(ImportJobSchema, "The import job"),
+    ...errorResponses(...BEARER_ERRORS, 404),
+  },
+});
+
+const getProblems = createRoute({
+  method: "get",
+  path: "/admin/v1/imports/{id}/problems.csv",
+  tags: ["Admin: imports"],
+  summary: "An import's problems as a CSV to open in a spreadsheet",
+  description:
+    "One row per problem: file, line, column, rule, severity, the offending value, the message and the fix. Cells a spreadsheet would run as a formula start with an apostrophe.",
+  security: [{ OAuth2CC: ["gateway.import"] }],
+  middleware: [requireScopes(["gateway.import"])] as const,
+  request: { params: z.object({ id: z.string() }) },
+  responses: {
+    200: {
+      content: { "text/csv": { schema: z.string() } },
+      description: "The problems, UTF-8 with a byte-order mark",
+    },
     ...errorResponses(...BEARER_ERRORS, 404),
   },
 });
@@ -135,13 +155,29 @@ export function registerImportRoutes(app: AppOpenAPI): void {
     return c.json(toBody(job), 202, { location: `/admin/v1/imports/${job.id}` });
   });
 
-  app.openapi(getImport, async (c) => {
-    const { id } = c.req.valid("param");
+  const jobOf = async (c: Context<AppEnv>, id: string) => {
     const job = UUID.test(id)
       ? await findImportJob(c.var.deps.db, c.var.auth.tenantId, id)
       : undefined;
     if (!job) throw new ApiError("not_found", `No import ${id} for this tenant.`);
+    return job;
+  };
+
+  app.openapi(getImport, async (c) => {
+    const job = await jobOf(c, c.req.valid("param").id);
     return c.json(toBody(job), 200);
+  });
+
+  app.openapi(getProblems, async (c) => {
+    const { id } = c.req.valid("param");
+    const job = await jobOf(c, id);
+    // A job still queued or running has no report yet: the header alone.
+    const report = job.report as unknown as ImportReport | null;
+    return c.body(problemsCsv(report?.problems ?? []), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="import-${id}-problems.csv"`,
+      "cache-control": "no-store",
+    });
   });
 
   app.openapi(listImports, async (c) => {

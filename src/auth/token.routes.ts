@@ -59,6 +59,7 @@ export const tokenRoute = createRoute({
 const oauthError = (c: Context<AppEnv>, status: 400 | 401, error: string, description: string) =>
   c.json({ error, error_description: description }, status, {
     "cache-control": "no-store",
+    pragma: "no-cache",
     ...(status === 401 ? { "www-authenticate": 'Basic realm="tsa-coach-gateway"' } : {}),
   });
 
@@ -194,7 +195,8 @@ export function registerTokenEndpoint(app: AppOpenAPI, limiter: RequestBudgets):
           scope: granted.join(" "),
         },
         200,
-        { "cache-control": "no-store" },
+        // RFC 6749 §5.1: both, for HTTP/1.0 caches too.
+        { "cache-control": "no-store", pragma: "no-cache" },
       );
     },
     (result, c) => {

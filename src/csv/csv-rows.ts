@@ -1,6 +1,6 @@
 import { pipeline, type Readable, Transform, type TransformCallback } from "node:stream";
 import { parse } from "csv-parse";
-import { PackageLimitError } from "./package-limits.ts";
+import { EntryReadError } from "./package-limits.ts";
 import { addProblem, type ProblemInput, type ReportCollector } from "./report.ts";
 
 /** One physical record of a CSV file, before any column is known. */
@@ -122,7 +122,7 @@ export function widthProblem(
 }
 
 function readFailure(file: string, reason: unknown, line: number): ProblemInput {
-  if (reason instanceof PackageLimitError) return reason.problem;
+  if (reason instanceof EntryReadError) return reason.problem;
   if (reason instanceof EncodingError) {
     return { file, line: 1, rule: "csv.not_utf8", message: reason.message };
   }
@@ -154,7 +154,7 @@ function readFailure(file: string, reason: unknown, line: number): ProblemInput 
   };
 }
 
-/** Strips a UTF-8 byte-order mark and refuses UTF-16 ones, looking only at the first bytes. */
+/** Strips a UTF-8 byte-order mark and refuses UTF-16 text, looking only at the first bytes. */
 function createBomSniffer(onBom: () => void): Transform {
   let head: Buffer | undefined = Buffer.alloc(0);
   const release = (callback: TransformCallback) => {
@@ -170,6 +170,13 @@ function createBomSniffer(onBom: () => void): Transform {
       callback(
         new EncodingError(
           'The file is saved as UTF-16 ("Unicode text"), not UTF-8; none of it could be read.',
+        ),
+      );
+    } else if (start.length >= 2 && (start[0] === 0 || start[1] === 0)) {
+      // Text in UTF-16 without its mark: the high (or low) byte of every ASCII character is 0.
+      callback(
+        new EncodingError(
+          'The file looks saved as UTF-16 ("Unicode text") without a byte-order mark: every other byte is zero. None of it could be read.',
         ),
       );
     } else {

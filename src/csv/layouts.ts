@@ -1,4 +1,5 @@
 import type { CsvRecord } from "../entities/csv-record.ts";
+import { LEGACY_USER_ROLES } from "../kernel/vocabulary.ts";
 import { type ColumnSpec, FILE_BY_NAME, type FileName } from "./catalogue.ts";
 import type { CellNote } from "./primitives.ts";
 
@@ -25,17 +26,6 @@ export interface Layout {
   renames?: Readonly<Record<string, string>>;
   derive?: (record: CsvRecord) => Derived;
 }
-
-const LEGACY_ROLES = [
-  "administrator",
-  "aide",
-  "guardian",
-  "parent",
-  "proctor",
-  "relative",
-  "student",
-  "teacher",
-] as const;
 
 function columnsOf(file: FileName): readonly ColumnSpec[] {
   const spec = FILE_BY_NAME.get(file);
@@ -151,7 +141,7 @@ const LEGACY_LAYOUTS: Partial<Record<FileName, Layout>> = {
         {
           name: "role",
           required: true,
-          format: { kind: "enum", values: LEGACY_ROLES, extensible: false },
+          format: { kind: "enum", values: LEGACY_USER_ROLES, extensible: false },
         },
       ],
     ),

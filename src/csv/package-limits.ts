@@ -27,11 +27,14 @@ export const DEFAULT_PACKAGE_LIMITS: PackageLimits = {
  */
 export const RATIO_EXEMPT_BYTES = 1024 ** 2;
 
-/** Raised inside an entry stream when a limit is crossed; the reader turns it into a problem. */
-export class PackageLimitError extends Error {
+/**
+ * Raised inside an entry stream when a limit is crossed or the entry is damaged; the reader
+ * turns it into a problem.
+ */
+export class EntryReadError extends Error {
   constructor(readonly problem: ProblemInput) {
     super(problem.message);
-    this.name = "PackageLimitError";
+    this.name = "EntryReadError";
   }
 }
 
@@ -57,7 +60,7 @@ export function createByteLimit(
 ): Transform {
   let seen = 0;
   const refuse = (rule: ProblemInput["rule"], message: string) =>
-    new PackageLimitError({ file, rule, message });
+    new EntryReadError({ file, rule, message });
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
       seen += chunk.length;

@@ -1,3 +1,4 @@
+import { printable } from "./control-characters.ts";
 import { RULES, type RuleCode, type Severity } from "./rules.ts";
 
 /** One thing wrong (error) or tolerated (warning) in a package, located as precisely as known. */
@@ -101,8 +102,9 @@ export function createReport(
  * addProblem(collector, { file: "users.csv", line: 4, column: "enabledUser", rule: "cell.boolean_case",
  *   value: "TRUE", message: '"TRUE" was read as true.' }); // "warning"
  */
-export function addProblem(collector: ReportCollector, input: ProblemInput): Severity {
+export function addProblem(collector: ReportCollector, raw: ProblemInput): Severity {
   const { report, options } = collector;
+  const input = printableProblem(raw);
   const { severity, fix } = RULES[input.rule];
   const perFile = report.counts[input.file] ?? {};
   report.counts[input.file] = perFile;
@@ -128,6 +130,19 @@ export function addProblem(collector: ReportCollector, input: ProblemInput): Sev
     });
   }
   return severity;
+}
+
+/** File names, headers and cells quoted in a problem come from the upload and may hold anything. */
+function printableProblem(input: ProblemInput): ProblemInput {
+  const { file, message, column, value, fix } = input;
+  return {
+    ...input,
+    file: printable(file),
+    message: printable(message),
+    ...(column === undefined ? {} : { column: printable(column) }),
+    ...(value === undefined ? {} : { value: printable(value) }),
+    ...(fix === undefined ? {} : { fix: printable(fix) }),
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { CsvRecord, CsvValue } from "../entities/csv-record.ts";
 import type { ColumnSpec } from "./catalogue.ts";
+import { findControlCharacter } from "./control-characters.ts";
 import { type CsvRow, widthProblem } from "./csv-rows.ts";
 import type { HeaderPlan } from "./header.ts";
 import type { CsvVersion } from "./layouts.ts";
@@ -93,8 +94,17 @@ const UNREADABLE = [
 
 function isClean(cell: string, column: string, scope: RowScope): boolean {
   const found = UNREADABLE.find(({ mark }) => cell.includes(mark));
-  if (found === undefined) return true;
-  reportRow(scope, { column, rule: found.rule, message: found.message });
+  if (found !== undefined) {
+    reportRow(scope, { column, rule: found.rule, message: found.message });
+    return false;
+  }
+  const control = findControlCharacter(cell);
+  if (control === undefined) return true;
+  reportRow(scope, {
+    column,
+    rule: "cell.control_character",
+    message: `The cell holds the invisible control character ${control.name} at character ${control.position}.`,
+  });
   return false;
 }
 

@@ -101,6 +101,9 @@ export const RULES = {
 
   "cell.required": error("Fill in the cell."),
   "cell.not_utf8": error(SAVE_AS_CSV_UTF8),
+  "cell.control_character": error(
+    "Delete the invisible character from the cell (it often comes from a copy-paste or a database export), then save the file again.",
+  ),
   "cell.whitespace": warning("Remove the spaces around the value."),
   "cell.invalid_guid": error("Use only letters, digits and . / @ _ - (1 to 255 characters)."),
   "cell.invalid_date": error("Write the date as YYYY-MM-DD, e.g. 2023-05-01."),

@@ -1,8 +1,9 @@
 import { basename } from "node:path";
+import { Readable } from "node:stream";
 import { type Entry, getFileNameLowLevel, openPromise, type ZipFile } from "yauzl";
 import type { RawEntry } from "./admit-entries.ts";
 import { admittedSource, type PackageSource } from "./admitted-source.ts";
-import { createByteLimit, type PackageLimits } from "./package-limits.ts";
+import { createByteLimit, EntryReadError, type PackageLimits } from "./package-limits.ts";
 import { addProblem, type ReportCollector } from "./report.ts";
 
 /**
@@ -77,7 +78,17 @@ export async function openZipSource(
     async open(entryName, budget) {
       const entry = byName.get(entryName);
       if (entry === undefined) throw new Error(`${entryName} is not an entry of ${name}`);
-      const inflating = await zip.openReadStreamPromise(entry);
+      const inflating = await zip.openReadStreamPromise(entry).catch((reason: unknown) =>
+        // The central directory can be intact while an entry's own header is damaged; the
+        // reader reports the failure against the entry once it starts reading.
+        failingStream(
+          new EntryReadError({
+            file: entryName,
+            rule: "zip.unreadable",
+            message: `${entryName} in ${name} is damaged and cannot be inflated (${reason instanceof Error ? reason.message : String(reason)}).`,
+          }),
+        ),
+      );
       const counted = createByteLimit(entryName, entry.uncompressedSize, limits, budget);
       // A limit error ends the counter; the inflater must stop too, or it keeps reading the zip.
       counted.on("error", () => inflating.destroy());
@@ -87,6 +98,15 @@ export async function openZipSource(
     },
     async close() {
       zip.close();
+    },
+  });
+}
+
+/** A stream that fails with `error` when first read, once its reader is listening. */
+function failingStream(error: Error): Readable {
+  return new Readable({
+    read() {
+      this.destroy(error);
     },
   });
 }

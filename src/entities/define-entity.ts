@@ -264,6 +264,7 @@ function wireType(field: Field): z.ZodType {
 /** A stored value as its wire form; null and undefined stay absent. */
 function toWireValue(field: Field, value: unknown, links: WireLinks): unknown {
   if (value === null || value === undefined) {
+    if (field.kind === "flag" && field.alwaysSent) return "false";
     return field.kind === "text" && field.wireRequired ? "" : undefined;
   }
   switch (field.kind) {

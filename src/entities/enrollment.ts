@@ -25,7 +25,8 @@ export const enrollmentEntity = defineEntity({
     class: ref("class", { required: true }),
     school: ref("org", { required: true }),
     role: code(ENROLLMENT_ROLES, { required: true }),
-    primary: flag(),
+    // Optional in the schema, but strict clients fail on enrollments without it.
+    primary: flag({ alwaysSent: true }),
     beginDate: date(),
     endDate: date(),
   },

@@ -19,8 +19,11 @@ export type FieldKind =
   /** A `YYYY` text column that the CSV binding writes as a Year. */
   | { kind: "year" }
   | { kind: "float" }
-  /** A boolean column; the wire sends the strings "true" and "false". */
-  | { kind: "flag" }
+  /**
+   * A boolean column; the wire sends the strings "true" and "false". `alwaysSent` ones go out as
+   * "false" when unset, for strict clients that require them although the schema does not.
+   */
+  | { kind: "flag"; alwaysSent?: boolean }
   /** A `text[]` column (grades, subjects); `items` narrows the wire schema of one item. */
   | { kind: "list"; items?: z.ZodType }
   /** A sourcedId column sent as a GUIDRef. */
@@ -81,7 +84,9 @@ export const date = field("date");
 export const dayTime = field("dayTime");
 export const year = field("year");
 export const float = field("float");
-export const flag = field("flag");
+export const flag = <const O extends FieldOptions = Record<never, never>>(
+  options?: O & { alwaysSent?: boolean },
+) => ({ kind: "flag", ...options }) as { kind: "flag"; alwaysSent?: boolean } & O;
 
 export const secret = <const O extends FieldOptions = Record<never, never>>(options?: O) =>
   ({ kind: "text", secret: true, ...options }) as { kind: "text"; secret: true } & O;

@@ -39,7 +39,8 @@ export const SCORE_STATUSES = [
   "partially graded",
   "submitted",
 ] as const;
-export const RESOURCE_ROLES = [
+/** The user roles of OneRoster 1.1, which 1.2 keeps as the roles a resource is meant for. */
+export const LEGACY_USER_ROLES = [
   "administrator",
   "aide",
   "guardian",
@@ -49,6 +50,7 @@ export const RESOURCE_ROLES = [
   "student",
   "teacher",
 ] as const;
+export const RESOURCE_ROLES = LEGACY_USER_ROLES;
 /** Resource `importance`: not extensible. */
 export const RESOURCE_IMPORTANCE = ["primary", "secondary"] as const;
 

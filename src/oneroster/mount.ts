@@ -1,5 +1,7 @@
 import type { AppOpenAPI, RequestBudgets } from "../kernel/app-env.ts";
+import { GRADEBOOK_SERVICE } from "./gradebook/index.ts";
 import { mountService } from "./read/index.ts";
+import { RESOURCES_SERVICE } from "./resources/index.ts";
 import { ROSTERING_SERVICE } from "./rostering/index.ts";
 
 /**
@@ -10,5 +12,7 @@ import { ROSTERING_SERVICE } from "./rostering/index.ts";
  * mountOneRoster(app, new RateLimiter());
  */
 export function mountOneRoster(app: AppOpenAPI, limiter: RequestBudgets): void {
-  mountService(app, ROSTERING_SERVICE, limiter);
+  for (const service of [ROSTERING_SERVICE, GRADEBOOK_SERVICE, RESOURCES_SERVICE]) {
+    mountService(app, service, limiter);
+  }
 }

@@ -6,6 +6,12 @@
  */
 export { countActive, markMissingAsDeleted } from "./bulk-removal.ts";
 export {
+  type Change,
+  recordChange,
+  type StoredValues,
+  storedValues,
+} from "./change-log.ts";
+export {
   type BrokenReference,
   type FieldNames,
   findBrokenReferences,

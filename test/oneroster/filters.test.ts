@@ -24,19 +24,32 @@ describe("filter, on a district small enough to know by heart", () => {
     return idsOf(response);
   };
 
+  // Cy Park is tobedeleted: a filter that names neither status nor dateLastModified lists
+  // active records only (issue #11), so Cy shows up only where the filter asks about lifecycle.
   const valid: [string, string, string, string[]][] = [
     ["an exact name", "users", "givenName='Ann'", ["u-ann"]],
     ["a quote written as two quotes", "users", "familyName='O''Brien'", ["u-ann"]],
     ["not equal", "users", "familyName!='Park'", ["u-ann", "u-dee"]],
-    ["contains, whatever the case", "users", "familyName~'par'", ["u-ben", "u-cy"]],
+    ["contains, whatever the case", "users", "familyName~'par'", ["u-ben"]],
     ["contains with a literal %", "users", "familyName~'50%'", ["u-dee"]],
     ["a deleted record by status", "users", "status='tobedeleted'", ["u-cy"]],
     ["active records only", "users", "status='active'", ["u-ann", "u-ben", "u-dee"]],
-    ["a true/false field", "users", "enabledUser='false'", ["u-cy"]],
+    [
+      "a true/false field",
+      "users",
+      "enabledUser='false' AND dateLastModified>'2000-01-01'",
+      ["u-cy"],
+    ],
     ["a grade among the user's grades", "users", "grades='09'", ["u-ann"]],
     ["teachers by role", "users", "roles.role='teacher'", ["u-ben", "u-dee"]],
-    ["users without a teacher role", "users", "roles.role!='teacher'", ["u-ann", "u-cy"]],
-    ["users with a role at an org", "users", "roles.org.sourcedId='sch-b'", ["u-cy", "u-dee"]],
+    ["users without a teacher role", "users", "roles.role!='teacher'", ["u-ann"]],
+    ["users with a role at an org", "users", "roles.org.sourcedId='sch-b'", ["u-dee"]],
+    [
+      "users with a role at an org, deleted ones too",
+      "users",
+      "roles.org.sourcedId='sch-b' AND dateLastModified>'2000-01-01'",
+      ["u-cy", "u-dee"],
+    ],
     ["the primary org", "users", "primaryOrg.sourcedId='sch-a'", ["u-ann", "u-ben", "u-dee"]],
     ["a metadata extension", "users", "metadata.homeLanguage='spa'", ["u-ann"]],
     ["an identifier in userIds", "users", "userIds.identifier='S-1'", ["u-ann"]],

@@ -1,6 +1,7 @@
 import { asc, desc, type SQL } from "drizzle-orm";
 import { compileFilter } from "./compile-filter.ts";
 import { comparable, type FieldMap, fieldNames, lookupField } from "./field-map.ts";
+import type { FilterNode } from "./filter-ast.ts";
 import { parseFilter } from "./filter-parser.ts";
 import { echo, QueryError } from "./query-error.ts";
 
@@ -34,6 +35,8 @@ export interface CollectionQuery {
   orderBy: SQL[];
   /** Requested fields in request order without duplicates; undefined means all. */
   fields: string[] | undefined;
+  /** The fields the filter compares, as written (`status`, `roles.role`…); empty without one. */
+  filtered: string[];
 }
 
 // The binding declares offset as int32; larger values would only fail later in the database.
@@ -60,17 +63,22 @@ export function parseCollectionQuery(
   options: CollectionQueryOptions,
 ): CollectionQuery {
   const limit = wholeNumber("limit", params.limit, 1, Number.POSITIVE_INFINITY);
+  const filter = params.filter === undefined ? undefined : parseFilter(params.filter);
   return {
     limit: Math.min(limit ?? options.defaultLimit, options.maxLimit),
     offset: wholeNumber("offset", params.offset, 0, MAX_OFFSET) ?? 0,
     where:
-      params.filter === undefined
+      filter === undefined
         ? undefined
-        : compileFilter(parseFilter(params.filter), options.fields, options.metadataColumn),
+        : compileFilter(filter, options.fields, options.metadataColumn),
+    filtered: filter === undefined ? [] : comparedFields(filter),
     orderBy: orderClauses(params.sort, params.orderBy, options),
     fields: selectedFields(params.fields, options.selectable),
   };
 }
+
+const comparedFields = (node: FilterNode): string[] =>
+  node.type === "comparison" ? [node.field] : [node.left.field, node.right.field];
 
 function wholeNumber(
   name: "limit" | "offset",

@@ -78,7 +78,7 @@ async function requireParents(
 ): Promise<void> {
   for (const parent of plan.parents) {
     const sourcedId = path[parent.param] ?? "";
-    const within = parent.within?.relation(path[parent.within.param] ?? "");
+    const within = parent.within?.relation(path[parent.within.param] ?? "", path);
     const found = await recordExists(
       tx,
       parent.model,
@@ -115,6 +115,15 @@ async function logDisclosure(
   });
 }
 
+/**
+ * Whether a collection read shows deleted records. A client that lists without asking about
+ * lifecycle wants what exists now (a grade sync lists a line item's results after deleting one
+ * and expects it gone); one that filters on `status` or `dateLastModified` is following changes,
+ * and a deletion is a change it must see as `tobedeleted`.
+ */
+const seesDeleted = (query: CollectionQuery) =>
+  query.filtered.some((field) => field === "status" || field === "dateLastModified");
+
 // Rosters are personal data: no shared cache may keep them.
 const NO_STORE = { "cache-control": "no-store" };
 
@@ -136,11 +145,11 @@ export function collectionHandler(plan: ReadPlan): CollectionHandler {
     const page = await withTenant(db, auth.tenantId, async (tx) => {
       const scope = await readScope(tx, auth);
       await requireParents(tx, plan, scope, path);
-      const within = plan.within?.relation(path[plan.within.param] ?? "");
+      const within = plan.within?.relation(path[plan.within.param] ?? "", path);
       const result = await readPage(
         tx,
         plan.model,
-        { scope, subset: plan.subset, within },
+        { scope, subset: plan.subset, within, activeOnly: !seesDeleted(query) },
         query,
         context,
       );

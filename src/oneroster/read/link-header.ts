@@ -1,6 +1,7 @@
 /**
  * The RFC 8288 `Link` header of a collection page: `first` and `last` always, `prev` unless
- * this is the first page, `next` unless it is the last. Every other query parameter of the
+ * this is the first page (the last page when the offset is past the end), `next` unless it is
+ * the last. Every other query parameter of the
  * request (filter, sort, fields…) is kept, so following a link continues the same read.
  *
  * @example
@@ -17,7 +18,8 @@ export function linkHeader(url: URL, limit: number, offset: number, total: numbe
   };
   const last = total === 0 ? 0 : Math.floor((total - 1) / limit) * limit;
   const links: [string, number][] = [["first", 0]];
-  if (offset > 0) links.push(["prev", Math.max(0, offset - limit)]);
+  // Past the end, the previous page a client can use is the last one.
+  if (offset > 0) links.push(["prev", Math.min(Math.max(0, offset - limit), last)]);
   if (offset + limit < total) links.push(["next", offset + limit]);
   links.push(["last", last]);
   return links.map(([rel, pageOffset]) => `<${at(pageOffset)}>; rel="${rel}"`).join(", ");

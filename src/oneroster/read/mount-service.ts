@@ -3,6 +3,7 @@ import { rateLimit, requireScopes } from "../../auth/index.ts";
 import type { AppOpenAPI, RequestBudgets } from "../../kernel/app-env.ts";
 import { BASE_PATHS, type OneRosterOperation } from "../routes/index.ts";
 import type { ServiceName } from "../wire/status-info.ts";
+import { deleteHandler, postHandler, putHandler } from "../write/write-handlers.ts";
 import { registerDiscovery } from "./discovery.routes.ts";
 import { collectionHandler, itemHandler } from "./handlers.ts";
 import { planRead, type ReadModels } from "./read-plan.ts";
@@ -25,10 +26,23 @@ function handlerFor(operation: OneRosterOperation, definition: ServiceDefinition
     case "item":
       return itemHandler(planRead(operation, models, relations));
     case "put":
+      return putHandler(operation);
     case "post":
+      return postHandler(operation, models);
     case "delete":
-      throw new Error(`${operation.operationId}: writes are not served yet`);
+      return deleteHandler(operation);
   }
+}
+
+/**
+ * The route as served: a write's body is read by its handler rather than by zod, which would
+ * refuse what LMSs send and the gateway accepts (references without href or type, dates as
+ * timestamps) and would answer malformed JSON otherwise than the files' imsx_StatusInfo 400.
+ */
+function servedRoute(operation: OneRosterOperation): RouteConfig {
+  if (operation.method === "GET") return operation.route;
+  const { body: _body, ...request } = operation.route.request as Record<string, unknown>;
+  return { ...operation.route, request } as RouteConfig;
 }
 
 /**
@@ -50,9 +64,9 @@ export function mountService(
   registerDiscovery(service, definition.service);
   for (const operation of definition.operations) {
     const route: RouteConfig = {
-      ...operation.route,
+      ...servedRoute(operation),
       middleware: [requireScopes(operation.scopes), rateLimit(limiter)],
     };
-    service.openapi(route, handlerFor(operation, definition));
+    service.openapi(route, handlerFor(operation, definition) as never);
   }
 }

@@ -1,8 +1,10 @@
-import type { SQL } from "drizzle-orm";
 import type { OneRosterOperation, Subset } from "../routes/index.ts";
 import type { EntityName } from "../wire/envelopes.ts";
 import type { ReadModel } from "./read-model.ts";
 import type { Relations } from "./relations.ts";
+
+type Relation = Relations[string];
+
 import { disclosesStudentData } from "./student-data.ts";
 
 /** A step of a nested path: `/schools/{schoolSourcedId}/…` names a school that must exist. */
@@ -13,7 +15,7 @@ export interface ParentStep {
   model: ReadModel;
   subset: Subset | undefined;
   /** For an inner parent, its membership in the outer one (a class at that school). */
-  within: { param: string; relation: (sourcedId: string) => SQL } | undefined;
+  within: { param: string; relation: Relation } | undefined;
 }
 
 /** Everything a read operation needs, worked out once when the service is mounted. */
@@ -23,7 +25,7 @@ export interface ReadPlan {
   subset: Subset | undefined;
   parents: readonly ParentStep[];
   /** For a nested collection, the rows' membership in the innermost parent. */
-  within: { param: string; relation: (sourcedId: string) => SQL } | undefined;
+  within: { param: string; relation: Relation } | undefined;
   discloses: boolean;
 }
 

@@ -19,6 +19,8 @@ export interface RowSelection {
   subset?: Subset | undefined;
   /** Membership in a parent of the path, e.g. "classes of school X". */
   within?: SQL | undefined;
+  /** Leave out `tobedeleted` records (see `seesDeleted` in the handlers). */
+  activeOnly?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface RowSelection {
  * ANDed, so an `OR` in the filter can never widen the tenant, subset or org restriction.
  */
 function guardedWhere(model: ReadModel, selection: RowSelection, filter?: SQL): SQL {
-  const { scope, subset, within } = selection;
+  const { scope, subset, within, activeOnly } = selection;
   const subsetCondition = subset === undefined ? undefined : model.subsets[subset];
   if (subset !== undefined && subsetCondition === undefined) {
     throw new Error(`${model.entity} has no subset ${subset}`);
@@ -36,6 +38,7 @@ function guardedWhere(model: ReadModel, selection: RowSelection, filter?: SQL): 
     subsetCondition,
     scope.orgs && model.restrict?.(scope.orgs),
     within,
+    activeOnly ? sql`${model.column("status")} = 'active'` : undefined,
     filter,
   ].filter((condition): condition is SQL => condition !== undefined);
   return sql.join(

@@ -7,6 +7,7 @@ import type { Database } from "../../../src/db/client.ts";
 import type { AppEnv } from "../../../src/kernel/app-env.ts";
 import { SCOPE_PREFIX } from "../../../src/kernel/oneroster-scopes.ts";
 import { BASE_PATHS } from "../../../src/oneroster/routes/services.ts";
+import type { ServiceName } from "../../../src/oneroster/wire/status-info.ts";
 import { createTenant, type Tenant } from "../../../src/tenants/tenants.ts";
 import { createTestDatabase, TEST_DB_KIND, type TestDatabase } from "../../support/database.ts";
 import { tenantWithDistrict } from "../../support/fixtures.ts";
@@ -35,6 +36,14 @@ export interface Gateway {
   token(options?: ClientOptions): Promise<string>;
   /** GET a Rostering path (relative to the base path) with a bearer token. */
   get(path: string, token: string | undefined, headers?: Record<string, string>): Promise<Response>;
+  /** Any request to a path of `service` (relative to its base path) with a bearer token. */
+  call(
+    service: ServiceName,
+    method: string,
+    path: string,
+    token: string | undefined,
+    body?: unknown,
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -111,6 +120,17 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     get: async (path, bearer, headers = {}) =>
       app.request(`${ROSTERING}${path}`, {
         headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
+      }),
+    call: async (service, method, path, bearer, body) =>
+      app.request(`${BASE_PATHS[service]}${path}`, {
+        method,
+        headers: {
+          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+          ...(body !== undefined ? { "content-type": "application/json" } : {}),
+        },
+        ...(body !== undefined
+          ? { body: typeof body === "string" ? body : JSON.stringify(body) }
+          : {}),
       }),
     close: () => database.close(),
   };
