@@ -9,7 +9,7 @@ import { type DocumentedRoute, documentedRoutes } from "./support/documented-rou
 import { type TwoDistricts, twoDistricts } from "./support/two-districts.ts";
 
 /**
- * A randomized run of 1,000 requests (OneRoster reads and exports; both tenants; whole-district,
+ * A randomized run of 1,000 requests (reads of every OneRoster service, and exports; both tenants; whole-district,
  * restricted, core-only, missing and forged tokens; good and bad ids and filters): the
  * responses that disclosed student data and the disclosure records are the same, one each.
  */
@@ -17,8 +17,8 @@ import { type TwoDistricts, twoDistricts } from "./support/two-districts.ts";
 const EXPORT = "/admin/v1/exports/oneroster.zip";
 const EXPORT_QUERIES = ["", "?since=2000-01-01T00:00:00Z", "?since=not-a-time"];
 const FILTERS = [undefined, "status='active'", "sourcedId~'0'", "nope", "givenName='Ann'"];
-/** Paths that serve students' records, or records chosen by a student or user. */
-const STUDENT_DATA = /\/(users|students|demographics|enrollments)(\/|$)/;
+/** Paths that serve students' records (their results too), or records chosen by a student or user. */
+const STUDENT_DATA = /\/(users|students|demographics|enrollments|results|assessmentResults)(\/|$)/;
 
 interface Caller {
   auth?: string;
@@ -88,9 +88,11 @@ describe("disclosure completeness over 1,000 random requests", () => {
     for (const r of fc.sample(request, { numRuns: 1000, seed: 1202 })) {
       const caller = callers[r.caller] as Caller;
       let url: string;
+      let basePath = "";
       if (typeof r.target === "string") url = `${EXPORT}${r.target}`;
       else {
         const route = reads[r.target] as DocumentedRoute;
+        basePath = route.basePath ?? "";
         const relative = route.path.slice(route.basePath?.length);
         const query = new URLSearchParams({ limit: String(r.limit) });
         if (r.filter && route.path.endsWith("s")) query.set("filter", r.filter);
@@ -113,7 +115,7 @@ describe("disclosure completeness over 1,000 random requests", () => {
         continue;
       }
       const body = (await response.json()) as Record<string, unknown>;
-      if (!STUDENT_DATA.test(pathname.slice(reads[0]?.basePath?.length ?? 0))) continue;
+      if (!STUDENT_DATA.test(pathname.slice(basePath.length))) continue;
       const payload = Object.values(body)[0];
       const records = (Array.isArray(payload) ? payload : [payload]) as { sourcedId: string }[];
       expected.push(

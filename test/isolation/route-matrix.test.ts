@@ -6,8 +6,10 @@ import { pathFor } from "../oneroster/support/demo-ids.ts";
 import { asDelta, scratchDir, writePackage } from "../support/packages.ts";
 import { tenantChecksum } from "../support/snapshot.ts";
 import { type DocumentedRoute, documentedRoutes } from "./support/documented-routes.ts";
+import { send } from "./support/send.ts";
 import { foreignInJson, foreignInPackage } from "./support/served-ids.ts";
 import { type TwoDistricts, twoDistricts, type Viewer } from "./support/two-districts.ts";
+import { WRITE_PROBES } from "./support/write-probes.ts";
 
 /**
  * Every route the gateway documents, asked by north (whole district, and a client restricted
@@ -26,16 +28,6 @@ interface ProbeContext {
   /** Uploads a users.csv delta and waits for the job: its id and how it ended. */
   importAs(viewer: Viewer, records: CsvRecord[]): Promise<{ id: string; status: string }>;
 }
-
-const send = (d: TwoDistricts, viewer: Viewer, method: string, path: string, body?: unknown) =>
-  d.gateway.app.request(path, {
-    method: method.toUpperCase(),
-    headers: {
-      authorization: viewer.auth,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
 
 /** 200 with nothing foreign in it, or one of the refusals `allowed`. */
 async function expectNothingForeign(
@@ -70,6 +62,13 @@ const GATEWAY_PROBES: Record<string, Probe> = {
     for (const viewer of [d.northAdmin, d.restricted]) {
       expect((await send(d, viewer, "get", `/admin/v1/imports/${southJobId}`)).status).toBe(404);
     }
+  },
+  "get /admin/v1/imports/{id}/problems.csv": async (d, { southJobId }) => {
+    const path = `/admin/v1/imports/${southJobId}/problems.csv`;
+    for (const viewer of [d.northAdmin, d.restricted]) {
+      expect((await send(d, viewer, "get", path)).status).toBe(404);
+    }
+    expect((await send(d, d.southAdmin, "get", path)).status).toBe(200);
   },
   "post /admin/v1/imports": async (d, { importAs }) => {
     const { db } = d.gateway.database;
@@ -195,24 +194,29 @@ describe("every documented route × the other tenant's ids × an org-restricted 
   });
   afterAll(() => d?.gateway.close());
 
-  const oneRoster = () => routes.filter((route) => route.basePath !== undefined);
+  const oneRoster = () =>
+    routes.filter((route) => route.basePath !== undefined && route.method === "get");
 
   it("knows how to probe every documented route", () => {
-    expect(oneRoster().length).toBeGreaterThanOrEqual(41);
+    expect(oneRoster().length).toBeGreaterThanOrEqual(65);
+    expect(Object.keys(WRITE_PROBES)).toHaveLength(16);
     const unprobed = routes.filter(
       (route) =>
         !NO_TENANT_DATA.has(route.key) &&
         !(route.key in GATEWAY_PROBES) &&
+        !(route.key in WRITE_PROBES) &&
         !(route.basePath !== undefined && route.method === "get"),
     );
     expect(
       unprobed.map((route) => route.key),
-      "routes with no probe: add one to GATEWAY_PROBES (or NO_TENANT_DATA if it holds none)",
+      "routes with no probe: add one to GATEWAY_PROBES or WRITE_PROBES (or NO_TENANT_DATA if it holds none)",
     ).toEqual([]);
     const documented = new Set(routes.map((route) => route.key));
-    const stale = [...NO_TENANT_DATA, ...Object.keys(GATEWAY_PROBES)].filter(
-      (key) => !documented.has(key),
-    );
+    const stale = [
+      ...NO_TENANT_DATA,
+      ...Object.keys(GATEWAY_PROBES),
+      ...Object.keys(WRITE_PROBES),
+    ].filter((key) => !documented.has(key));
     expect(stale).toEqual([]);
   });
 
@@ -264,6 +268,13 @@ describe("every documented route × the other tenant's ids × an org-restricted 
     "%s gives north nothing of south's, nor the restricted client anything outside its school",
     async (key) => {
       await GATEWAY_PROBES[key]?.(d, context);
+    },
+  );
+
+  it.each(Object.keys(WRITE_PROBES))(
+    "%s refuses north south's records and the restricted client another school's, changing nothing",
+    async (key) => {
+      await WRITE_PROBES[key]?.(d);
     },
   );
 });

@@ -1,14 +1,14 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { entityOfFile } from "../../../src/entities/index.ts";
-import { ROSTERING_OPERATIONS } from "../../../src/oneroster/routes/index.ts";
+import { ALL_OPERATIONS } from "../../../src/oneroster/routes/index.ts";
 import { scratchDir } from "../../support/packages.ts";
 import { readAll } from "../../unit/csv-read/package-helpers.ts";
 import type { Viewer } from "./two-districts.ts";
 
-/** The entity each OneRoster envelope key carries (`students` → `user`). */
+/** The entity each OneRoster envelope key of every service carries (`students` → `user`). */
 const ENTITY_OF_ENVELOPE = new Map(
-  ROSTERING_OPERATIONS.map((operation) => [operation.envelopeKey, operation.entity as string]),
+  ALL_OPERATIONS.map((operation) => [operation.envelopeKey, operation.entity as string]),
 );
 
 /** Every object in a JSON body, nested ones included. */

@@ -1,25 +1,21 @@
 import { type SQL, sql } from "drizzle-orm";
-import { FILE_NAMES } from "../../../src/csv/catalogue.ts";
+import { ALL_SCOPES } from "../../../src/auth/index.ts";
 import type { Database } from "../../../src/db/client.ts";
 import { queryRows } from "../../../src/db/query-rows.ts";
 import { academicSessions, demographics } from "../../../src/db/schema/index.ts";
 import { withTenant } from "../../../src/db/tenant-context.ts";
-import { entityOfFile } from "../../../src/entities/index.ts";
+import { ENTITIES } from "../../../src/entities/index.ts";
 import { maintain } from "../../../src/platform/index.ts";
 import type { Tenant } from "../../../src/tenants/tenants.ts";
 import { demoIds, type PathIds } from "../../oneroster/support/demo-ids.ts";
-import { type Gateway, ROSTER_READ, scope, startGateway } from "../../oneroster/support/gateway.ts";
+import { type Gateway, startGateway } from "../../oneroster/support/gateway.ts";
+import { gradebookIds } from "../../oneroster/support/gradebook-ids.ts";
 import { loadSmallSchool } from "../../oneroster/support/small-school.ts";
 import { scratchDir } from "../../support/packages.ts";
+import { restrictedGradebookIds, southOnlyGradebook } from "./gradebook-records.ts";
 
-/** Every scope a client can hold: OneRoster reads and the gateway's own. */
-export const EVERY_SCOPE = [
-  ...ROSTER_READ,
-  scope("roster-core.readonly"),
-  "gateway.import",
-  "gateway.export",
-  "gateway.admin",
-];
+/** Every scope a client can hold: OneRoster reads and writes of every service, the gateway's own. */
+export const EVERY_SCOPE = ALL_SCOPES;
 
 /** The sourcedIds a client may be served, per entity (`user`, `org`, …). */
 export type Visible = ReadonlyMap<string, ReadonlySet<string>>;
@@ -55,13 +51,11 @@ export interface TwoDistricts {
   southOnlyIds: ReadonlySet<string>;
 }
 
-const ENTITY_TABLES = [...new Set(FILE_NAMES.map((file) => entityOfFile(file)))];
-
 /** Every sourcedId of the tenant per entity, read under its row-level security. */
 async function tenantRecords(db: Database, tenant: Tenant): Promise<Map<string, Set<string>>> {
   return withTenant(db, tenant.id, async (tx) => {
     const byEntity = new Map<string, Set<string>>();
-    for (const entity of ENTITY_TABLES) {
+    for (const entity of ENTITIES) {
       const rows = await queryRows<{ id: string }>(
         tx,
         sql`select sourced_id as id from ${sql.identifier(entity.tableName)}`,
@@ -119,6 +113,44 @@ async function subtreeRecords(
         ),
       ],
       ["academicSession", await ids(tx, sql`select sourced_id as id from academic_sessions`)],
+      [
+        "lineItem",
+        await ids(
+          tx,
+          sql`${subtree} select sourced_id as id from line_items where school_sourced_id in (select id from subtree)`,
+        ),
+      ],
+      [
+        "result",
+        await ids(
+          tx,
+          sql`${subtree} select r.sourced_id as id from results r join line_items l on l.sourced_id = r.line_item_sourced_id
+              where l.school_sourced_id in (select id from subtree)`,
+        ),
+      ],
+      [
+        "scoreScale",
+        await ids(
+          tx,
+          sql`${subtree} select s.sourced_id as id from score_scales s join classes c on c.sourced_id = s.class_sourced_id
+              where c.school_sourced_id in (select id from subtree)`,
+        ),
+      ],
+      [
+        "assessmentLineItem",
+        await ids(
+          tx,
+          sql`${subtree} select a.sourced_id as id from assessment_line_items a join classes c on c.sourced_id = a.class_sourced_id
+              where c.school_sourced_id in (select id from subtree)`,
+        ),
+      ],
+      [
+        "assessmentResult",
+        await ids(
+          tx,
+          sql`select sourced_id as id from assessment_results where student_sourced_id = any(${sql.param([...users])}::text[])`,
+        ),
+      ],
     ]);
     // A school names its parent district, and a student its guardians: references the client
     // is given with the record, though it is not served those records themselves.
@@ -150,6 +182,13 @@ async function tagRecords(db: Database, tenant: Tenant): Promise<void> {
       "classes",
       "users",
       "enrollments",
+      "categories",
+      "score_scales",
+      "line_items",
+      "results",
+      "assessment_line_items",
+      "assessment_results",
+      "resources",
     ]) {
       await tx.execute(
         sql`update ${sql.identifier(table)}
@@ -159,8 +198,9 @@ async function tagRecords(db: Database, tenant: Tenant): Promise<void> {
   });
 }
 
-/** South's small school, plus the grading period and demographics it lacks. */
-async function southOnlyRecords(db: Database, south: Tenant): Promise<PathIds> {
+/** South's small school, plus the grading period and demographics it lacks and Gradebook records. */
+async function southOnlyRecords(gateway: Gateway, south: Tenant): Promise<PathIds> {
+  const { db } = gateway.database;
   await loadSmallSchool(db, south);
   await withTenant(db, south.id, async (tx) => {
     await tx.insert(academicSessions).values({
@@ -175,8 +215,10 @@ async function southOnlyRecords(db: Database, south: Tenant): Promise<PathIds> {
     });
     await tx.insert(demographics).values({ tenantId: south.id, sourcedId: "u-ann", sex: "female" });
   });
+  const gradebook = await southOnlyGradebook(gateway, south);
   return {
     params: {
+      ...gradebook.params,
       schoolSourcedId: "sch-a",
       classSourcedId: "k-1",
       courseSourcedId: "c-1",
@@ -186,6 +228,7 @@ async function southOnlyRecords(db: Database, south: Tenant): Promise<PathIds> {
       termSourcedId: "t-1",
     },
     objects: {
+      ...gradebook.objects,
       academicSessions: "y-1",
       classes: "k-1",
       courses: "c-1",
@@ -217,16 +260,28 @@ export async function twoDistricts(): Promise<TwoDistricts> {
   });
   const [north, south] = gateway.tenants as [Tenant, Tenant];
   const { db } = gateway.database;
+  const northToken = await gateway.token({ tenant: north, scopes: EVERY_SCOPE });
+  const northAuth = `Bearer ${northToken}`;
+  const northGradebook = await gradebookIds(
+    gateway,
+    northToken,
+    await demoIds(gateway, northToken),
+  );
+  const northIds: PathIds = {
+    ...northGradebook,
+    params: {
+      ...northGradebook.params,
+      academicSessionSourcedId: northGradebook.params.termSourcedId ?? "",
+    },
+  };
   const northSet = await tenantRecords(db, north);
   const southBefore = flatten(await tenantRecords(db, south));
-  const southOnly = await southOnlyRecords(db, south);
+  const southOnly = await southOnlyRecords(gateway, south);
   const southSet = await tenantRecords(db, south);
   await tagRecords(db, north);
   await tagRecords(db, south);
   await maintain(db);
 
-  const northAuth = `Bearer ${await gateway.token({ tenant: north, scopes: EVERY_SCOPE })}`;
-  const northIds = await demoIds(gateway, northAuth.slice("Bearer ".length));
   const otherSchool = [...(northSet.get("org") ?? [])].find(
     (id) => id !== northIds.params.schoolSourcedId && id.startsWith("sch-"),
   );
@@ -263,7 +318,12 @@ export async function twoDistricts(): Promise<TwoDistricts> {
       tenantIds: flatten(southSet),
     },
     northIds,
-    restrictedIds: await demoIds(gateway, restrictedToken),
+    restrictedIds: await restrictedGradebookIds(
+      gateway,
+      restrictedToken,
+      await demoIds(gateway, restrictedToken),
+      northIds,
+    ),
     southOnly,
     southOnlyIds: new Set([...flatten(southSet)].filter((id) => !southBefore.has(id))),
   };
