@@ -1,4 +1,4 @@
-import { asc, sql } from "drizzle-orm";
+import { asc, type SQL, sql } from "drizzle-orm";
 import type { Transaction } from "../db/client.ts";
 import {
   tenantLeadFunnelMetrics,
@@ -11,11 +11,13 @@ export type FunnelMetrics = typeof tenantLeadFunnelMetrics.$inferSelect;
 /**
  * The school dashboard of the transaction's tenant (see `withTenant`), as of the last refresh.
  * The view itself is bound to the session's tenant; outside a tenant context it is empty.
+ * `orgs` (a bound text[], see `allowedOrgs`) keeps only those schools, for a restricted client.
  */
-export function schoolMetrics(tx: Transaction): Promise<SchoolMetrics[]> {
+export function schoolMetrics(tx: Transaction, orgs?: SQL): Promise<SchoolMetrics[]> {
   return tx
     .select()
     .from(tenantSchoolMetrics)
+    .where(orgs ? sql`${tenantSchoolMetrics.schoolSourcedId} = any(${orgs})` : undefined)
     .orderBy(asc(tenantSchoolMetrics.schoolName), asc(tenantSchoolMetrics.schoolSourcedId));
 }
 
