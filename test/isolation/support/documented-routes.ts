@@ -34,7 +34,12 @@ const routesOf = (document: Document, basePath?: string): DocumentedRoute[] =>
 export async function documentedRoutes(app: OpenAPIHono<AppEnv>): Promise<DocumentedRoute[]> {
   const own = await app.request("/openapi.json");
   if (own.status !== 200) throw new Error(`/openapi.json answered ${own.status}`);
-  const routes = routesOf((await own.json()) as Document);
+  // `/openapi.json` also describes every OneRoster operation, under its service's base path.
+  const bases = Object.values(BASE_PATHS);
+  const routes = routesOf((await own.json()) as Document).map((route) => {
+    const basePath = bases.find((base) => route.path.startsWith(`${base}/`));
+    return basePath ? { ...route, basePath } : route;
+  });
   for (const [service, basePath] of Object.entries(BASE_PATHS)) {
     const file = OFFICIAL_DOCUMENTS[service as keyof typeof OFFICIAL_DOCUMENTS];
     const response = await app.request(`${basePath}/discovery/${file}`);
@@ -45,5 +50,5 @@ export async function documentedRoutes(app: OpenAPIHono<AppEnv>): Promise<Docume
       throw new Error(`${service} discovery names ${served}, not ${basePath}`);
     routes.push(...routesOf(document, basePath));
   }
-  return routes;
+  return [...new Map(routes.map((route) => [route.key, route])).values()];
 }
