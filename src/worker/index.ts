@@ -2,12 +2,12 @@ import { createApp } from "../app/create-app.ts";
 import { RateLimiter } from "../auth/index.ts";
 import { type Config, ConfigError } from "../config/env.ts";
 import { loadWorkerConfig } from "../config/worker-config.ts";
+import { appliedSchemaVersion } from "../db/schema-version.ts";
 import { connectForRequest, type RequestDatabase } from "../db/worker-client.ts";
 import { ApiError } from "../kernel/errors.ts";
 import { answerError } from "./answer-error.ts";
 import { closeAfterBody } from "./close-after-body.ts";
 import { nodeOnlyRefusal } from "./node-only.ts";
-import { workerSchemaVersion } from "./schema-version.ts";
 import type { WorkerContext, WorkerEnv } from "./worker-env.ts";
 
 /**
@@ -52,7 +52,7 @@ export default {
         db: database.db,
         dbKind: "postgres",
         rateLimiter,
-        schemaVersion: isHealth ? await workerSchemaVersion(database.db) : null,
+        schemaVersion: isHealth ? await appliedSchemaVersion(database.db) : null,
       });
       return closeAfterBody(await app.fetch(request, env, ctx), database.close, ctx);
     } catch (error) {
