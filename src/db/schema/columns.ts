@@ -13,7 +13,6 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { tenants } from "./tenants.ts";
 
 /** Numbers every change of every tenant row: the cursor of Ed-Fi change queries and exports. */
 export const changeSeq = pgSequence("change_seq");
@@ -22,14 +21,21 @@ export const changeSeq = pgSequence("change_seq");
 export const SOURCED_ID_PATTERN = "^[0-9A-Za-z./@_-]{1,255}$";
 
 /**
+ * {@link SOURCED_ID_PATTERN} as the database checks it, same meaning: PostgreSQL's regex engine
+ * is slow on bounded repetition, so the length is a separate comparison.
+ */
+const sourcedIdCheck = (column: PgColumn) =>
+  sql`${column} ~ '^[0-9A-Za-z./@_-]+$' and length(${column}) <= 255`;
+
+/**
  * Columns every tenant entity carries: internal UUID, external sourcedId, lifecycle,
  * the gateway's own modification time (a monotonic sync cursor, set by trigger), the
  * source's timestamp beside it, extension metadata and the change-sequence number.
+ * The tenant has no foreign key: the tenant_isolation policy already holds every row to the
+ * transaction's tenant (see docs/schema.md, "What a row costs").
  */
 export const entityColumns = () => ({
-  tenantId: uuid()
-    .notNull()
-    .references(() => tenants.id),
+  tenantId: uuid().notNull(),
   id: uuid().notNull().defaultRandom(),
   sourcedId: text().notNull(),
   status: text({ enum: ["active", "tobedeleted"] })
@@ -56,26 +62,28 @@ export const entityConstraints = (table: string, t: EntityKeys) => [
   index(`${table}_modified_idx`).on(t.tenantId, t.dateLastModified),
   index(`${table}_status_idx`).on(t.tenantId, t.status, t.sourcedId),
   check(`${table}_status_check`, sql`${t.status} in ('active', 'tobedeleted')`),
-  check(`${table}_sourced_id_check`, sql`${t.sourcedId} ~ '${sql.raw(SOURCED_ID_PATTERN)}'`),
+  check(`${table}_sourced_id_check`, sourcedIdCheck(t.sourcedId)),
 ];
 
 /**
  * A reference by sourcedId within the same tenant. Keys are natural (tenant, sourcedId) so a
  * row can never point into another tenant, imports resolve references set-based, and a
- * GUIDRef renders without a join.
+ * GUIDRef renders without a join. The index on the reference is left off (`indexed: false`)
+ * where no read looks rows up by it.
  */
 export const refersTo = (
   name: string,
   tenantId: PgColumn,
   column: PgColumn,
   target: { tenantId: PgColumn; sourcedId: PgColumn },
+  { indexed = true } = {},
 ) => [
   foreignKey({
     name: `${name}_fkey`,
     columns: [tenantId, column],
     foreignColumns: [target.tenantId, target.sourcedId],
   }).onUpdate("cascade"),
-  index(`${name}_idx`).on(tenantId, column),
+  ...(indexed ? [index(`${name}_idx`).on(tenantId, column)] : []),
 ];
 
 /**

@@ -148,7 +148,8 @@ export const results = pgTable(
     ...entityConstraints("results", t),
     ...refersTo("results_line_item", t.tenantId, t.lineItemSourcedId, lineItems),
     ...refersTo("results_student", t.tenantId, t.studentSourcedId, users),
-    ...refersTo("results_class", t.tenantId, t.classSourcedId, classes),
+    // A class's results are found through its line items.
+    ...refersTo("results_class", t.tenantId, t.classSourcedId, classes, { indexed: false }),
     extensibleEnum("results_score_status_check", t.scoreStatus, SCORE_STATUSES),
   ],
 );

@@ -3,7 +3,6 @@ import { boolean, check, date, jsonb, pgTable, primaryKey, text, uuid } from "dr
 import { SEX_VALUES, USER_ROLES } from "../../kernel/vocabulary.ts";
 import { entityColumns, entityConstraints, extensibleEnum, refersTo } from "./columns.ts";
 import { orgs } from "./organizations.ts";
-import { tenants } from "./tenants.ts";
 
 export interface UserIdentifier {
   type: string;
@@ -98,9 +97,7 @@ export const userRoles = pgTable(
 export const userAgents = pgTable(
   "user_agents",
   {
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: uuid().notNull(),
     userSourcedId: text().notNull(),
     agentSourcedId: text().notNull(),
   },
