@@ -40,7 +40,8 @@ const CHILD = fileURLToPath(new URL("import-child.ts", import.meta.url));
 
 const journal = readJournal();
 const first = journal.findIndex((entry) => entry.tag === values.from);
-if (first < 0) throw new Error(`--from ${values.from} is no migration of drizzle/meta/_journal.json`);
+if (first < 0)
+  throw new Error(`--from ${values.from} is no migration of drizzle/meta/_journal.json`);
 const versions = journal.slice(first).map((entry) => entry.tag);
 
 /** Every table a package fills, with the columns COPY writes (all but the generated id). */
@@ -183,8 +184,7 @@ try {
     for (const version of versions) {
       const folder = migrationsUpTo(dir, version);
       const loaded = await scratchDatabase(
-        (url) =>
-          withClient(url, (c) => migrate(drizzle(c), { migrationsFolder: folder })),
+        (url) => withClient(url, (c) => migrate(drizzle(c), { migrationsFolder: folder })),
         (url) =>
           withClient(url, async (c) => {
             const tenant = await c.query(
