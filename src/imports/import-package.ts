@@ -23,7 +23,13 @@ import {
   WHOLE_TENANT,
   type WriterScope,
 } from "../writes/index.ts";
-import { createStaging, markForeignLines, stagedLines, stageLines } from "./staging.ts";
+import {
+  analyzeStaging,
+  createStaging,
+  markForeignLines,
+  stagedLines,
+  stageLines,
+} from "./staging.ts";
 
 export type ImportStatus = "succeeded" | "rejected" | "failed";
 
@@ -186,6 +192,7 @@ class PackageLoader {
     for (const file of this.batches.keys()) await this.flush(file);
     const lastFile = [...this.batches.keys()].at(-1);
     if (lastFile) this.progress(lastFile, this.rows);
+    await analyzeStaging(this.tx);
     for (const [file, mode] of this.modes) {
       if (mode === "bulk") await this.removeMissing(file);
     }
