@@ -53,8 +53,7 @@ function overviewSection(runs: BenchRun[]): string[] {
       latest.set(`${figure.suite}|${figure.size}|${figure.figure}`, { figure, run: i + 1 });
   });
   const shown = [...latest.values()].sort(
-    (a, b) =>
-      SIZE_ORDER.indexOf(String(a.figure.size)) - SIZE_ORDER.indexOf(String(b.figure.size)),
+    (a, b) => SIZE_ORDER.indexOf(String(a.figure.size)) - SIZE_ORDER.indexOf(String(b.figure.size)),
   );
   const used = [...new Set(shown.map((s) => s.run))].sort((a, b) => a - b);
   const rows = shown.map(

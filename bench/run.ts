@@ -77,9 +77,9 @@ async function serverVersion(): Promise<string> {
   }
 }
 const pgliteVersion = (
-  JSON.parse(
-    readFileSync(here("../node_modules/@electric-sql/pglite/package.json"), "utf8"),
-  ) as { version: string }
+  JSON.parse(readFileSync(here("../node_modules/@electric-sql/pglite/package.json"), "utf8")) as {
+    version: string;
+  }
 ).version;
 
 const at = new Date().toISOString();
