@@ -29,10 +29,7 @@ export interface ExportOptions {
 
 export type ExportCounts = Record<FileName, number>;
 
-/**
- * Rows of one entity in sourcedId order, a page at a time (keyset), so memory stays flat. The
- * next page is asked for before this one is formatted, so the database reads while Node writes.
- */
+/** Rows of one entity in sourcedId order, a page at a time (keyset), so memory stays flat. */
 async function* records(
   tx: Transaction,
   entity: Entity,
@@ -41,29 +38,22 @@ async function* records(
   const scope = exportScope(entity, options.since, options.orgs);
   const t = alias(entity.table, "t");
   const key = sql`${sql.identifier("t")}.${sql.identifier(columnName(entity.column("sourcedId")))}`;
-  const pageAfter = (after: string | undefined) =>
-    tx
+  let after: string | undefined;
+  for (;;) {
+    const page = await tx
       .select()
       .from(t)
       .where(after === undefined ? scope : sql`${scope} and ${key} > ${after}`)
       .orderBy(key)
       .limit(PAGE);
-  let next: Promise<Record<string, unknown>[]> = pageAfter(undefined);
-  for (;;) {
-    const page = await next;
-    const last = page.length < PAGE;
-    if (!last) {
-      next = pageAfter(String((page.at(-1) as { sourcedId: string }).sourcedId));
-      // A failure surfaces at the next page's await, not as an unhandled rejection.
-      next.catch(() => {});
-    }
     await options.onRecords?.(
       entity.file?.name as FileName,
       page.map((row) => String(row.sourcedId)),
-      last,
+      page.length < PAGE,
     );
     for (const row of page) yield entity.toCsv(row as Parameters<Entity["toCsv"]>[0]);
-    if (last) return;
+    if (page.length < PAGE) return;
+    after = String((page.at(-1) as { sourcedId: string }).sourcedId);
   }
 }
 
