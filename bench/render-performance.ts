@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { Figure } from "./figures.ts";
 
 const resultPath = (name: string) =>
   fileURLToPath(new URL(`results/${name}.json`, import.meta.url));
@@ -21,22 +22,63 @@ interface RestVsBare {
   paths: Record<string, string>;
   results: Record<string, { gateway: Measurement; bare: Measurement }>;
 }
-interface ImportRun {
-  seconds: number;
-  rows: number;
-  rowsPerSecond: number;
-  maxRssMiB: number;
-}
-interface ImportVsCopy {
+interface BenchRun {
   at: string;
-  results: {
-    students: number;
-    postgres: ImportRun;
-    copy: { rowsPerSecond: number; seconds: number };
-    importToCopyTimeRatio: number;
-    pglite?: ImportRun;
-    pgliteToPostgresTimeRatio?: number;
-  }[];
+  machine: { cpus: number; cpuModel: string; memoryGiB: number };
+  versions: { node: string; postgres: string; pglite: string };
+  figures: Figure[];
+}
+
+const BEGIN = "<!-- bench:generated:start -->";
+const END = "<!-- bench:generated:end -->";
+const SIZE_ORDER = ["S", "M", "L", "XL"];
+
+/** Every run's file in bench/results, oldest first. */
+function benchRuns(): BenchRun[] {
+  const dir = fileURLToPath(new URL("results/", import.meta.url));
+  return readdirSync(dir)
+    .filter((name) => /^\d{4}-\d\d-\d\dT.*\.json$/.test(name))
+    .sort()
+    .map((name) => JSON.parse(readFileSync(`${dir}${name}`, "utf8")) as BenchRun);
+}
+
+const formatValue = (value: number | undefined, unit: string) =>
+  value === undefined ? "–" : `${value.toFixed(value < 10 ? 2 : 1)} ${unit}`;
+
+/** The newest measurement of each figure at each size, with the run it came from. */
+function overviewSection(runs: BenchRun[]): string[] {
+  const latest = new Map<string, { figure: Figure; run: number }>();
+  runs.forEach((run, i) => {
+    for (const figure of run.figures)
+      latest.set(`${figure.suite}|${figure.size}|${figure.figure}`, { figure, run: i + 1 });
+  });
+  const shown = [...latest.values()].sort(
+    (a, b) => SIZE_ORDER.indexOf(String(a.figure.size)) - SIZE_ORDER.indexOf(String(b.figure.size)),
+  );
+  const used = [...new Set(shown.map((s) => s.run))].sort((a, b) => a - b);
+  const rows = shown.map(
+    ({ figure: f, run }) =>
+      `| ${f.size} | ${f.figure} | ${formatValue(f.value, f.unit)} | ${f.baseline ?? "–"} | ${formatValue(f.baselineValue, f.unit)} | ${f.ratio === undefined ? "–" : `${fixed(f.ratio)}×`} | ${f.goal ?? "–"} | ${f.note ?? ""} | ${used.indexOf(run) + 1} |`,
+  );
+  const described = used.map((run, i) => {
+    const r = runs[run - 1] as BenchRun;
+    return `${i + 1}. ${r.at}: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB; Node ${r.versions.node}, PostgreSQL ${r.versions.postgres}, PGlite ${r.versions.pglite}.`;
+  });
+  return [
+    "## Overview",
+    "",
+    "Sizes: S 1,000, M 10,000, L 100,000, XL 1,000,000 generated students (`src/generate`).",
+    "Ratio = the figure over its baseline, both measured in the same run on the same fresh",
+    "database; the goal is the issue's bound on that ratio.",
+    "",
+    "| Size | Figure | Gateway | Baseline | Baseline figure | Ratio | Goal | Note | Run |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...rows,
+    "",
+    "Runs (machine, versions):",
+    "",
+    ...described,
+  ];
 }
 
 function restSection(data: RestVsBare): string[] {
@@ -55,42 +97,27 @@ function restSection(data: RestVsBare): string[] {
   ];
 }
 
-function importSection(data: ImportVsCopy): string[] {
-  const rows = data.results.map(
-    (r) =>
-      `| ${r.students} | ${r.postgres.rows} | ${round(r.postgres.rowsPerSecond)} | ${round(r.copy.rowsPerSecond)} | ${fixed(r.importToCopyTimeRatio)} | ${round(r.postgres.maxRssMiB)} | ${r.pglite ? `${round(r.pglite.rowsPerSecond)} (${fixed(r.pgliteToPostgresTimeRatio)}× the time)` : "–"} |`,
-  );
-  return [
-    "## CSV import vs PostgreSQL COPY of the same rows into the same tables",
-    "",
-    `Generated districts; import = the whole validated, all-or-nothing import; COPY = the same rows into the same tables (same indexes, constraints, triggers), in one transaction. Peak RSS is the importing process's. Measured ${data.at}.`,
-    "",
-    "| Students | Rows | Import rows/s | COPY rows/s | Import ÷ COPY time | Import peak RSS MiB | PGlite rows/s |",
-    "|---|---|---|---|---|---|---|",
-    ...rows,
-  ];
-}
-
-/** Rewrites docs/performance.md from the results the benchmarks left in bench/results/. */
+/**
+ * Rewrites the generated part of docs/performance.md (between its markers) from the results
+ * the benchmarks left in bench/results/; the hand-written sections around it stay.
+ */
 export function renderPerformanceDoc(): void {
+  const path = fileURLToPath(new URL("../docs/performance.md", import.meta.url));
   const rest = read<RestVsBare>("rest-vs-bare");
-  const imports = read<ImportVsCopy>("import-vs-copy");
-  const lines = [
-    "# Performance",
-    "",
-    "Every figure is a ratio to a baseline measured in the same run on the same machine (2 cores,",
-    "shared with PostgreSQL and the load generator); absolute figures move with the machine's load,",
-    "the ratios much less.",
-    "Produced by `npm run bench` from `bench/results/*.json`; the Worker figures are in",
-    "`bench/results/worker-vs-node.json` and the README's Workers section.",
+  const generated = [
+    BEGIN,
+    ...overviewSection(benchRuns()),
     "",
     ...(rest ? restSection(rest) : []),
-    "",
-    ...(imports ? importSection(imports) : []),
-    "",
-  ];
+    END,
+  ].join("\n");
+  const doc = existsSync(path) ? readFileSync(path, "utf8") : "# Performance\n";
+  const begin = doc.indexOf(BEGIN);
+  const end = doc.indexOf(END);
   writeFileSync(
-    fileURLToPath(new URL("../docs/performance.md", import.meta.url)),
-    lines.join("\n"),
+    path,
+    begin >= 0 && end > begin
+      ? `${doc.slice(0, begin)}${generated}${doc.slice(end + END.length)}`
+      : `${doc.trimEnd()}\n\n${generated}\n`,
   );
 }

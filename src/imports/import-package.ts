@@ -11,7 +11,7 @@ import {
 import type { Database, Transaction } from "../db/client.ts";
 import { withTenant } from "../db/tenant-context.ts";
 import type { CsvRecord } from "../entities/csv-record.ts";
-import { entityOfFile } from "../entities/index.ts";
+import { entityOfFile, FILE_ENTITIES } from "../entities/index.ts";
 import type { Tenant } from "../tenants/index.ts";
 import {
   countActive,
@@ -23,7 +23,13 @@ import {
   WHOLE_TENANT,
   type WriterScope,
 } from "../writes/index.ts";
-import { createStaging, markForeignLines, stagedLines, stageLines } from "./staging.ts";
+import {
+  analyzeStaging,
+  createStaging,
+  markForeignLines,
+  stagedLines,
+  stageLines,
+} from "./staging.ts";
 
 export type ImportStatus = "succeeded" | "rejected" | "failed";
 
@@ -108,12 +114,17 @@ export async function importPackage(
             bytesTotal: source.bytesTotal,
           }),
       );
-      for await (const row of readPackage(pkg)) {
-        await loader.add(row.record, row.mode, row.line);
+      try {
+        for await (const row of readPackage(pkg)) {
+          await loader.add(row.record, row.mode, row.line);
+        }
+      } finally {
+        await loader.settled();
       }
       await loader.finish();
       if (report.status === "rejected" || dryRun) tx.rollback();
     });
+    await analyzeChanged(db, report);
     return { status: "succeeded", dryRun, report };
   } catch (error) {
     if (error instanceof TransactionRollbackError) {
@@ -136,6 +147,8 @@ class PackageLoader {
   private readonly modes = new Map<FileName, FileMode>();
   private readonly activeBefore = new Map<FileName, number>();
   private rows = 0;
+  /** The batch the database is writing while the next one is read and parsed. */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly tx: Transaction,
@@ -151,21 +164,35 @@ class PackageLoader {
     const file = record.file;
     if (!this.modes.has(file)) {
       this.modes.set(file, mode);
-      if (mode === "bulk")
+      if (mode === "bulk") {
+        await this.writing;
         this.activeBefore.set(file, await countActive(this.tx, entityOfFile(file), this.scope));
+      }
     }
     const batch = this.batches.get(file) ?? { records: [], lines: [] };
     this.batches.set(file, batch);
     batch.records.push(record);
     batch.lines.push(line);
     this.rows += 1;
-    if (batch.records.length >= BATCH) await this.flush(file);
+    if (batch.records.length >= BATCH) {
+      // One batch in flight: parsing the next overlaps the database's work on this one.
+      await this.writing;
+      this.writing = this.flush(file);
+      // A failure surfaces at the next await of `writing`, not as an unhandled rejection.
+      this.writing.catch(() => {});
+    }
+  }
+
+  /** Resolves once the batch in flight is written; rejects if writing it failed. */
+  settled(): Promise<void> {
+    return this.writing;
   }
 
   async finish(): Promise<void> {
     for (const file of this.batches.keys()) await this.flush(file);
     const lastFile = [...this.batches.keys()].at(-1);
     if (lastFile) this.progress(lastFile, this.rows);
+    await analyzeStaging(this.tx);
     for (const [file, mode] of this.modes) {
       if (mode === "bulk") await this.removeMissing(file);
     }
@@ -305,6 +332,22 @@ class PackageLoader {
       });
     }
   }
+}
+
+/**
+ * Gives the planner fresh statistics for the tables the import changed, once it has committed,
+ * so reads after a large import do not plan on empty-table estimates until autovacuum comes by.
+ * Statistics are an optimisation only: should ANALYZE fail, the committed import stands.
+ */
+async function analyzeChanged(db: Database, report: ImportReport): Promise<void> {
+  if (report.status === "rejected") return;
+  const tables = Object.entries(report.files).flatMap(([entry, counts]) => {
+    const entity = FILE_ENTITIES.get(entry.replace(/\.csv$/, "") as FileName);
+    const changed = counts.inserted + counts.updated + counts.deleted > 0;
+    return entity && changed ? [sql.identifier(entity.tableName)] : [];
+  });
+  if (tables.length === 0) return;
+  await db.execute(sql`analyze ${sql.join(tables, sql`, `)}`).catch(() => {});
 }
 
 /** The database's reason (constraint and message) without the SQL or its parameters. */

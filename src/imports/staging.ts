@@ -61,6 +61,14 @@ export async function stageLines(
   return rejected.map((r) => ({ ...r, firstLine: firstLine.get(r.sourcedId) ?? r.line }));
 }
 
+/**
+ * Gives the planner the staged lines' real size before the set-based checks join them with the
+ * tenant's tables (a temporary table is never analyzed by autovacuum).
+ */
+export async function analyzeStaging(tx: Transaction): Promise<void> {
+  await tx.execute(sql`analyze import_lines`);
+}
+
 /** The lines of one file as a written set for the write path (`sourced_id`, `line`, …). */
 export const stagedLines = (file: FileName): SQL =>
   sql`(select sourced_id, line, foreign_before from import_lines where file = ${file})`;

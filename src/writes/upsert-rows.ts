@@ -44,13 +44,17 @@ function planFor(entity: Entity): UpsertPlan {
   const columns: PgColumn[] = properties.map((property) => entity.column(property));
   const names = columns.map((column) => `"${columnName(column)}"`);
   const casts = columns.map((column, i) => `c${i}::${column.getSQLType()}`);
-  const updates = properties
-    .map((property, i) => (KEY.has(property) ? undefined : `${names[i]} = excluded.${names[i]}`))
-    .filter(Boolean);
-  const head = `insert into "${entity.tableName}" (${names.join(", ")})
+  const updated = names.filter((_, i) => !KEY.has(properties[i] ?? ""));
+  const updates = updated.map((name) => `${name} = excluded.${name}`);
+  const table = `"${entity.tableName}"`;
+  const head = `insert into ${table} (${names.join(", ")})
     select ${casts.join(", ")} from unnest(`;
+  // Rows whose values are all the same are left alone set-based, in the statement itself: no
+  // new row version, no trigger call, no deferred reference check queued for them.
   const tail = `) as v(${columns.map((_, i) => `c${i}`).join(", ")})
     on conflict (tenant_id, sourced_id) do update set ${updates.join(", ")}
+    where (${updated.map((name) => `${table}.${name}`).join(", ")})
+      is distinct from (${updated.map((name) => `excluded.${name}`).join(", ")})
     returning (xmax = 0) as inserted`;
   const arrays = columns.map((column) => column.getSQLType().endsWith("[]"));
   const plan = { properties, arrays, head, tail };
@@ -71,8 +75,8 @@ function asText(value: unknown, isArray: boolean): string | null {
 
 /**
  * Creates or replaces a set of an entity's records as a single statement. A row whose values
- * did not change is skipped by the `touch_row` trigger, so it comes back neither as inserted
- * nor as updated and its dateLastModified and change sequence stay put.
+ * did not change is not updated (and the `touch_row` trigger skips it too), so it comes back
+ * neither as inserted nor as updated and its dateLastModified and change sequence stay put.
  *
  * @example
  * const counts = await upsertRows(tx, userEntity, records.map((r) => userEntity.fromCsv(tenantId, r)));
