@@ -42,7 +42,7 @@ describe("reads cost a fixed number of statements, whatever the page size", () =
     // set_config: the tenant context of the transaction; then the read itself.
     expect(large).toEqual([expect.stringContaining("set_config"), expect.any(String)]);
     const read = large[1] ?? "";
-    for (const part of ["from \"users\"", "user_roles", "user_profiles", "user_resources"]) {
+    for (const part of ['from "users"', "user_roles", "user_profiles", "user_resources"]) {
       expect(read).toContain(part);
     }
     expect(read).toMatch(/insert into audit_logs/);

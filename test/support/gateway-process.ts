@@ -16,11 +16,14 @@ export interface GatewayProcess {
 }
 
 /**
- * `tsa-gateway serve` as its own process, as an operator runs it; resolves once it listens
- * (PORT=0 picks a free port, read back from its start-up line).
+ * `tsa-gateway serve [args]` as its own process, as an operator runs it; resolves once it
+ * listens (PORT=0 picks a free port, read back from its start-up line).
  */
-export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, [BIN, "serve"], {
+export async function startGatewayProcess(
+  env: Record<string, string>,
+  args: readonly string[] = [],
+): Promise<GatewayProcess> {
+  const child = spawn(process.execPath, [BIN, "serve", ...args], {
     env: { ...process.env, PORT: "0", ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { Transaction } from "../../db/client.ts";
 import { disclosureInsert, type PageDisclosure } from "../../audit/index.ts";
+import type { Transaction } from "../../db/client.ts";
 import { queryRows } from "../../db/query-rows.ts";
 import type { CollectionQuery } from "../query/index.ts";
 import type { Subset } from "../routes/index.ts";
