@@ -29,6 +29,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { createApp } from "../src/app/create-app.ts";
 import { createClient } from "../src/auth/clients.ts";
+import { PostgresBudgets } from "../src/auth/postgres-budgets.ts";
 import { ONEROSTER_SCOPES } from "../src/auth/scopes.ts";
 import { loadConfig } from "../src/config/env.ts";
 import { type Database, schema } from "../src/db/client.ts";
@@ -150,6 +151,41 @@ function autocannon(url: string, headers: Record<string, string>, seconds: numbe
   });
 }
 
+/** `tsa-gateway serve --workers N` as its own process tree on the bench database. */
+async function servedBy(workers: number, databaseUrl: string, tokenSecret: string) {
+  const bin = fileURLToPath(new URL("../bin/tsa-gateway.js", import.meta.url));
+  const dataDir = mkdtempSync(join(tmpdir(), "tsa-rest-bench-serve-"));
+  const child = spawn(process.execPath, [bin, "serve", "--workers", String(workers)], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      PORT: "0",
+      TOKEN_SECRET: tokenSecret,
+      DB_POOL_MAX: String(POOL_SIZE),
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  const served = await new Promise<string>((resolve, reject) => {
+    child.stderr.on("data", (chunk) => {
+      stderr += String(chunk);
+      const match = /listening on (http:\/\/\S+)/.exec(stderr);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+  return {
+    url: served,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 const loadAtStart = loadavg()[0];
 const bench = await freshBenchDatabase({ maxConnections: POOL_SIZE });
 const database = { ...bench.handle, url: bench.url };
@@ -170,7 +206,14 @@ try {
     rateLimitPerMinute: 1_000_000_000,
   });
   const config = loadConfig({ TOKEN_SECRET: "bench-secret-that-is-long-enough-for-hs256" });
-  const app = createApp({ config, db: database.db, dbKind: "postgres", schemaVersion: null });
+  // Built as `serve` builds it on PostgreSQL: rate limits spent in the database.
+  const app = createApp({
+    config,
+    db: database.db,
+    dbKind: "postgres",
+    schemaVersion: null,
+    rateLimiter: new PostgresBudgets(database.db),
+  });
   const tokenResponse = await app.request("/oauth/token", {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -238,6 +281,23 @@ try {
     }
   }
 
+  step("several processes: `serve --workers N` on the same database");
+  const byWorkers: Record<string, Record<string, Measurement>> = {};
+  for (const workers of [1, 2]) {
+    const served = await servedBy(workers, url, config.TOKEN_SECRET);
+    try {
+      byWorkers[workers] = {};
+      for (const name of ["item", "list"] as const) {
+        const target = `${served.url}${ROSTERING}${paths[name]}`;
+        await autocannon(target, authorization, 2);
+        step(`measuring serve --workers ${workers} GET ${paths[name]}`);
+        byWorkers[workers]![name] = await autocannon(target, authorization, DURATION);
+      }
+    } finally {
+      await served.stop();
+    }
+  }
+
   gatewayServer.close();
   bare.server.close();
   await bare.close();
@@ -259,6 +319,7 @@ try {
     ),
     paths: Object.fromEntries(Object.entries(paths).map(([name, path]) => [name, `GET ${path}`])),
     results,
+    workers: byWorkers,
   };
   const out = fileURLToPath(new URL("results/rest-vs-bare.json", import.meta.url));
   mkdirSync(fileURLToPath(new URL("results", import.meta.url)), { recursive: true });
@@ -276,6 +337,16 @@ try {
     })),
   );
   console.table(rows);
+  console.table(
+    Object.entries(byWorkers).flatMap(([workers, byName]) =>
+      Object.entries(byName).map(([name, m]) => ({
+        request: report.paths[name as keyof typeof paths],
+        workers,
+        "req/s": Math.round(m.requestsPerSecond),
+        "p99 ms": m.latencyMs.p99,
+      })),
+    ),
+  );
   step(`wrote ${out}`);
 } finally {
   await bench.drop();

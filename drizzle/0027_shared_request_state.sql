@@ -3,7 +3,9 @@
 
 -- Token buckets of the rate limits, one row per key (an API client, a token-endpoint caller):
 -- `tokens` left at `updated_at`; refilled by elapsed time at each request, in one atomic upsert.
-CREATE TABLE IF NOT EXISTS rate_limit_buckets (
+-- UNLOGGED: an update waits for no WAL flush, so a client's concurrent requests hold its row
+-- for microseconds; a crash empties the table, which only refills every budget.
+CREATE UNLOGGED TABLE IF NOT EXISTS rate_limit_buckets (
   key text PRIMARY KEY,
   tokens double precision NOT NULL,
   updated_at timestamptz NOT NULL,

@@ -9,7 +9,11 @@ import { BASE_PATHS } from "../../src/oneroster/routes/services.ts";
 import type { Tenant } from "../../src/tenants/index.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { tenantWithDistrict } from "../support/fixtures.ts";
-import { type GatewayProcess, startGatewayProcess } from "../support/gateway-process.ts";
+import {
+  accessToken,
+  type GatewayProcess,
+  startGatewayProcess,
+} from "../support/gateway-process.ts";
 import { districtFiles, scratchDir, writePackage } from "../support/packages.ts";
 
 const USERS = `${BASE_PATHS.rostering}/users?limit=5`;
@@ -57,21 +61,11 @@ describe("rules that hold across gateway processes", () => {
       scopes: settings.scopes ?? ["roster.readonly"],
       ...(settings.rateLimitPerMinute ? { rateLimitPerMinute: settings.rateLimitPerMinute } : {}),
     });
-    const response = await fetch(`${a.url}/oauth/token`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({
-        grant_type: "client_credentials",
-        client_id: credentials.clientId,
-        client_secret: credentials.clientSecret,
-      }),
-    });
-    expect(response.status).toBe(200);
-    const { access_token } = (await response.json()) as { access_token: string };
+    const token = await accessToken(a.url, credentials);
     const request = (gateway: GatewayProcess, path: string, init: RequestInit = {}) =>
       fetch(`${gateway.url}${path}`, {
         ...init,
-        headers: { authorization: `Bearer ${access_token}`, ...init.headers },
+        headers: { authorization: `Bearer ${token}`, ...init.headers },
       });
     return { ...credentials, request, get: (gateway: GatewayProcess) => request(gateway, USERS) };
   }

@@ -4,7 +4,7 @@ import { BASE_PATHS } from "../../src/oneroster/routes/services.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { adminRows } from "../support/database-server.ts";
 import { tenantWithDistrict } from "../support/fixtures.ts";
-import { startGatewayProcess } from "../support/gateway-process.ts";
+import { accessToken, startGatewayProcess } from "../support/gateway-process.ts";
 import { scratchDir } from "../support/packages.ts";
 
 describe("serve --workers 2", () => {
@@ -42,20 +42,11 @@ describe("serve --workers 2", () => {
     try {
       expect(gateway.stderr()).toMatch(/\(database: postgres, 2 workers\)/);
       expect(await listeners("workers-test")).toBe(2);
-      const token = await fetch(`${gateway.url}/oauth/token`, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({
-          grant_type: "client_credentials",
-          client_id: credentials.clientId,
-          client_secret: credentials.clientSecret,
-        }),
-      });
-      const { access_token } = (await token.json()) as { access_token: string };
+      const token = await accessToken(gateway.url, credentials);
       const responses = await Promise.all(
         Array.from({ length: 8 }, () =>
           fetch(`${gateway.url}${BASE_PATHS.rostering}/users?limit=2`, {
-            headers: { authorization: `Bearer ${access_token}` },
+            headers: { authorization: `Bearer ${token}` },
           }),
         ),
       );

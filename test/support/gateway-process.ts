@@ -49,3 +49,21 @@ export async function startGatewayProcess(
     },
   };
 }
+
+/** An access token from a gateway process's token endpoint, for a client's credentials. */
+export async function accessToken(
+  url: string,
+  credentials: { clientId: string; clientSecret: string },
+): Promise<string> {
+  const response = await fetch(`${url}/oauth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: credentials.clientId,
+      client_secret: credentials.clientSecret,
+    }),
+  });
+  if (response.status !== 200) throw new Error(`token request answered ${response.status}`);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
