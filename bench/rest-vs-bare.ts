@@ -28,6 +28,7 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { createApp } from "../src/app/create-app.ts";
+import { ClientStateCache } from "../src/auth/client-state.ts";
 import { createClient } from "../src/auth/clients.ts";
 import { PostgresBudgets } from "../src/auth/postgres-budgets.ts";
 import { ONEROSTER_SCOPES } from "../src/auth/scopes.ts";
@@ -248,6 +249,8 @@ try {
     db: capture.db,
     dbKind: "postgres",
     schemaVersion: null,
+    // Kept for the whole capture, so no request replays the client-state read.
+    clientStates: new ClientStateCache({ ttlMs: 60 * 60_000 }),
   });
   const replays = new Map<string, Statement[]>();
   // The client's state is then cached, as it is under load: only the reads' statements count.

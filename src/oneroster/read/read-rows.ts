@@ -73,11 +73,12 @@ function pageRows(model: ReadModel, where: SQL, query: CollectionQuery, tenantId
     return sql`select ${model.select}, row_number() over (order by ${order}) as "#"
       from ${model.from} where ${where} order by ${order} limit ${query.limit}`;
   }
-  return sql`select ${model.select}, k."#" from (
-      select ${model.key} as key, row_number() over (order by ${order}) as "#"
+  // Quoted names no model uses as its alias.
+  return sql`select ${model.select}, "#keys"."#" from (
+      select ${model.key} as "#key", row_number() over (order by ${order}) as "#"
       from ${model.from} where ${where} order by ${order}
-      limit ${query.limit} offset ${query.offset}) k
-    join ${model.from} on ${model.tenant} = ${tenantId} and ${model.key} = k.key`;
+      limit ${query.limit} offset ${query.offset}) "#keys"
+    join ${model.from} on ${model.tenant} = ${tenantId} and ${model.key} = "#keys"."#key"`;
 }
 
 /** The one row a read's statement answers: the page as JSON, its total, its nested lists. */
