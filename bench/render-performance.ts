@@ -18,6 +18,7 @@ interface RestVsBare {
   date: string;
   connections: number;
   durationSeconds: number;
+  district: { students: number };
   paths: Record<string, string>;
   results: Record<string, { gateway: Measurement; bare: Measurement }>;
 }
@@ -47,7 +48,7 @@ function restSection(data: RestVsBare): string[] {
   return [
     "## OneRoster REST vs a bare handler running the same SQL",
     "",
-    `${data.connections} connections, ${data.durationSeconds} s each (autocannon), PostgreSQL, demo district; measured ${data.date}.`,
+    `${data.connections} connections, ${data.durationSeconds} s each (autocannon), PostgreSQL, ${data.district.students} students; measured ${data.date}.`,
     "",
     "| Request | Gateway req/s | Gateway p50 / p99 ms | Bare req/s | Bare p50 / p99 ms | Gateway ÷ bare throughput |",
     "|---|---|---|---|---|---|",
@@ -71,8 +72,22 @@ function importSection(data: ImportVsCopy): string[] {
   ];
 }
 
+const DOC = fileURLToPath(new URL("../docs/performance.md", import.meta.url));
+
+/** Hand-written sections (a record of changes and their before/after) kept across renders. */
+const KEPT_SECTIONS = ["REST reads", "Several processes"];
+
+function keptSections(): string[] {
+  if (!existsSync(DOC)) return [];
+  const sections = readFileSync(DOC, "utf8").split(/^(?=## )/m);
+  return sections
+    .filter((section) => KEPT_SECTIONS.some((title) => section.startsWith(`## ${title}\n`)))
+    .map((section) => section.trimEnd());
+}
+
 /** Rewrites docs/performance.md from the results the benchmarks left in bench/results/. */
 export function renderPerformanceDoc(): void {
+  const kept = keptSections();
   const rest = read<RestVsBare>("rest-vs-bare");
   const imports = read<ImportVsCopy>("import-vs-copy");
   const lines = [
@@ -88,9 +103,7 @@ export function renderPerformanceDoc(): void {
     "",
     ...(imports ? importSection(imports) : []),
     "",
+    ...kept.flatMap((section) => [section, ""]),
   ];
-  writeFileSync(
-    fileURLToPath(new URL("../docs/performance.md", import.meta.url)),
-    lines.join("\n"),
-  );
+  writeFileSync(DOC, lines.join("\n"));
 }
