@@ -48,20 +48,6 @@ function guardedWhere(model: ReadModel, selection: RowSelection, filter?: SQL): 
   );
 }
 
-/** The page and count statements of a collection read (exported so tests can EXPLAIN them). */
-export function collectionStatements(
-  model: ReadModel,
-  selection: RowSelection,
-  query: CollectionQuery,
-) {
-  const where = guardedWhere(model, selection, query.where);
-  return {
-    page: sql`select ${model.select} from ${model.from} where ${where}
-      order by ${sql.join(query.orderBy, sql`, `)} limit ${query.limit} offset ${query.offset}`,
-    count: sql`select count(*)::int as total from ${model.from} where ${where}`,
-  };
-}
-
 /**
  * The rows of a page in order, each with its ordinal `"#"`. After the first page, the skipped
  * rows are walked on their keys alone (a deferred join) and only the page's rows are read whole,
@@ -79,6 +65,19 @@ function pageRows(model: ReadModel, where: SQL, query: CollectionQuery, tenantId
       from ${model.from} where ${where} order by ${order}
       limit ${query.limit} offset ${query.offset}) "#keys"
     join ${model.from} on ${model.tenant} = ${tenantId} and ${model.key} = "#keys"."#key"`;
+}
+
+/** The page and count statements of a collection read (exported so tests can EXPLAIN them). */
+export function collectionStatements(
+  model: ReadModel,
+  selection: RowSelection,
+  query: CollectionQuery,
+) {
+  const where = guardedWhere(model, selection, query.where);
+  return {
+    page: pageRows(model, where, query, selection.scope.tenantId),
+    count: sql`select count(*)::int from ${model.from} where ${where}`,
+  };
 }
 
 /** The one row a read's statement answers: the page as JSON, its total, its nested lists. */
@@ -151,13 +150,13 @@ export function readPage(
   context: WireContext,
   disclosure: PageDisclosure | undefined,
 ): Promise<Page> {
-  const where = guardedWhere(model, selection, query.where);
+  const statements = collectionStatements(model, selection, query);
   return readInOneStatement(
     tx,
     model,
     {
-      rows: pageRows(model, where, query, selection.scope.tenantId),
-      count: sql`select count(*)::int from ${model.from} where ${where}`,
+      rows: statements.page,
+      count: statements.count,
       limit: query.limit,
       offset: query.offset,
     },
@@ -190,6 +189,7 @@ export async function readOne(
     tx,
     model,
     {
+      // At most one row, so the page always tells its total: the count is never run.
       rows: sql`select ${model.select}, 1 as "#" from ${model.from} where ${where}`,
       count: sql`select 0`,
       limit: 2,
