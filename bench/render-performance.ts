@@ -19,6 +19,7 @@ interface RestVsBare {
   date: string;
   connections: number;
   durationSeconds: number;
+  district: { students: number };
   paths: Record<string, string>;
   results: Record<string, { gateway: Measurement; bare: Measurement }>;
 }
@@ -89,7 +90,7 @@ function restSection(data: RestVsBare): string[] {
   return [
     "## OneRoster REST vs a bare handler running the same SQL",
     "",
-    `${data.connections} connections, ${data.durationSeconds} s each (autocannon), PostgreSQL, demo district; measured ${data.date}.`,
+    `${data.connections} connections, ${data.durationSeconds} s each (autocannon), PostgreSQL, ${data.district.students} students; measured ${data.date}.`,
     "",
     "| Request | Gateway req/s | Gateway p50 / p99 ms | Bare req/s | Bare p50 / p99 ms | Gateway ÷ bare throughput |",
     "|---|---|---|---|---|---|",

@@ -1,3 +1,4 @@
+import { type SQL, sql } from "drizzle-orm";
 import type { Transaction } from "../db/client.ts";
 import { auditLogs } from "../db/existing/index.ts";
 
@@ -58,4 +59,30 @@ export async function recordDisclosure(
     .returning({ id: auditLogs.id, occurredAt: auditLogs.occurredAt });
   if (!logged) throw new Error("the disclosure record was not written");
   return { tenantId: disclosure.tenantId, ...logged };
+}
+
+/** A disclosure whose records are the rows of a relation in the same statement (a read's page). */
+export type PageDisclosure = Omit<Disclosure, "entityIds" | "recordCount">;
+
+/**
+ * The insert that logs `disclosure` for the rows of `page` (a relation of the same statement
+ * with a `"sourcedId"` column and an ordinal `"#"`), to run as a data-modifying CTE of the read
+ * itself: one round trip, and the read fails with it when the record cannot be written. With
+ * `onlyIfAny`, an empty page logs nothing (a by-id read that found nothing disclosed nothing).
+ *
+ * @example
+ * sql`with page as (…), logged as (${disclosureInsert(disclosure, sql`page`, { onlyIfAny: false })}) select …`
+ */
+export function disclosureInsert(
+  disclosure: PageDisclosure,
+  page: SQL,
+  options: { onlyIfAny: boolean },
+): SQL {
+  return sql`insert into audit_logs (tenant_id, actor_type, actor_id, action, entity, entity_ids,
+      endpoint, query, record_count, purpose, ip)
+    select ${disclosure.tenantId}::uuid, 'client', ${disclosure.clientId}, 'disclose',
+      ${disclosure.entity}, coalesce(array_agg(p."sourcedId" order by p."#"), '{}'),
+      ${disclosure.endpoint}, ${disclosure.query}, count(*)::int, ${disclosure.purpose},
+      ${disclosure.ip ?? null}::inet
+    from ${page} p${options.onlyIfAny ? sql` having count(*) > 0` : sql``}`;
 }

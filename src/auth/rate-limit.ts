@@ -14,8 +14,8 @@ const SWEEP_ABOVE = 10_000;
 
 /**
  * Token buckets per API client: `perMinute` requests a minute on average, with bursts of up
- * to a minute's worth. State lives in this process's memory, so with N gateway processes a
- * client may reach N times its limit; that is the price of needing no shared store.
+ * to a minute's worth. State lives in this process's memory: for one process (PGlite, a
+ * Worker isolate, tests); several processes share `PostgresBudgets` instead.
  *
  * @example
  * const limiter = new RateLimiter();
@@ -25,7 +25,7 @@ export class RateLimiter implements RequestBudgets {
   private readonly buckets = new Map<string, Bucket>();
 
   /** Counts one request against `key`'s budget, or refuses it when the budget is spent. */
-  take(key: string, perMinute: number, now = Date.now()): RateDecision {
+  async take(key: string, perMinute: number, now = Date.now()): Promise<RateDecision> {
     const tokens = this.level(key, perMinute, now);
     const decision = decide(tokens, perMinute);
     if (!this.buckets.has(key) && this.buckets.size >= SWEEP_ABOVE) this.sweep(now);
@@ -34,7 +34,7 @@ export class RateLimiter implements RequestBudgets {
   }
 
   /** Whether `key` has budget left, without spending any. */
-  peek(key: string, perMinute: number, now = Date.now()): RateDecision {
+  async peek(key: string, perMinute: number, now = Date.now()): Promise<RateDecision> {
     return decide(this.level(key, perMinute, now), perMinute);
   }
 
@@ -52,7 +52,8 @@ export class RateLimiter implements RequestBudgets {
   }
 }
 
-function decide(tokens: number, perMinute: number): RateDecision {
+/** Allowed with a token left, or how long until one is back. */
+export function decide(tokens: number, perMinute: number): RateDecision {
   if (tokens >= 1) return { allowed: true };
   return { allowed: false, retryAfterSeconds: Math.ceil(((1 - tokens) * 60) / perMinute) };
 }
@@ -82,7 +83,7 @@ export const rateLimit = (limiter: RequestBudgets) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const { clientId, rateLimitPerMinute } = c.var.auth;
     const perMinute = rateLimitPerMinute ?? c.var.deps.config.RATE_LIMIT_PER_MINUTE;
-    const decision = limiter.take(clientId, perMinute);
+    const decision = await limiter.take(clientId, perMinute);
     if (!decision.allowed) {
       throw new ApiError(
         "rate_limited",

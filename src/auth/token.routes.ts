@@ -103,9 +103,9 @@ function failureThrottle(limiter: RequestBudgets, address: string) {
         ]),
   ];
   return {
-    refuseIfSpent(clientId: string | undefined): void {
+    async refuseIfSpent(clientId: string | undefined): Promise<void> {
       for (const { key, perMinute, who } of budgets(clientId)) {
-        const decision = limiter.peek(key, perMinute);
+        const decision = await limiter.peek(key, perMinute);
         if (!decision.allowed) {
           throw new ApiError(
             "rate_limited",
@@ -115,8 +115,8 @@ function failureThrottle(limiter: RequestBudgets, address: string) {
         }
       }
     },
-    countFailure(clientId: string | undefined): void {
-      for (const { key, perMinute } of budgets(clientId)) limiter.take(key, perMinute);
+    async countFailure(clientId: string | undefined): Promise<void> {
+      for (const { key, perMinute } of budgets(clientId)) await limiter.take(key, perMinute);
     },
   };
 }
@@ -142,9 +142,9 @@ export function registerTokenEndpoint(app: AppOpenAPI, limiter: RequestBudgets):
         (form.client_id && form.client_secret
           ? { id: form.client_id, secret: form.client_secret }
           : undefined);
-      throttle.refuseIfSpent(typeof credentials === "object" ? credentials.id : undefined);
+      await throttle.refuseIfSpent(typeof credentials === "object" ? credentials.id : undefined);
       if (credentials === "malformed") {
-        throttle.countFailure(undefined);
+        await throttle.countFailure(undefined);
         return oauthError(
           c,
           400,
@@ -153,7 +153,7 @@ export function registerTokenEndpoint(app: AppOpenAPI, limiter: RequestBudgets):
         );
       }
       if (!credentials) {
-        throttle.countFailure(undefined);
+        await throttle.countFailure(undefined);
         return oauthError(
           c,
           401,
@@ -165,7 +165,7 @@ export function registerTokenEndpoint(app: AppOpenAPI, limiter: RequestBudgets):
       const tenant = slug ? await findTenant(db, slug) : undefined;
       const client = tenant ? await findActiveClient(db, tenant.id, credentials.id) : undefined;
       if (!tenant || !client || !secretMatches(credentials.secret, client.secretHash)) {
-        throttle.countFailure(credentials.id);
+        await throttle.countFailure(credentials.id);
         return oauthError(c, 401, "invalid_client", "Client authentication failed.");
       }
       const requested = form.scope?.split(/\s+/).filter(Boolean).map(normalizeScope);

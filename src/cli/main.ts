@@ -9,7 +9,7 @@ import { exportCommand } from "./commands/export.ts";
 import { generateCommand } from "./commands/generate.ts";
 import { importCommand } from "./commands/import.ts";
 import { maintainCommand } from "./commands/maintain.ts";
-import { serveRuntime } from "./commands/serve.ts";
+import { serveCommand } from "./commands/serve.ts";
 import { tenantsCommand } from "./commands/tenants.ts";
 import { CliError, openRuntime } from "./runtime.ts";
 
@@ -18,7 +18,8 @@ const HELP = `TSA Coach Gateway: OneRoster 1.2 / Ed-Fi gateway of the TSA Coach 
 Usage: npx tsa-gateway <command> [options]
 
   demo                                  tenant 'demo' with a generated district, a client, then serve
-  serve                                 run the HTTP gateway (PORT, HOST, DATABASE_URL, DATA_DIR)
+  serve [--workers <n>]                 run the HTTP gateway (PORT, HOST, DATABASE_URL, DATA_DIR);
+                                        --workers: n processes on PostgreSQL, e.g. one per core
   migrate                               apply database migrations
   sql                                   print the whole deployment as one SQL script (psql -f)
   tenants create <slug> --name <name>   create a tenant
@@ -40,7 +41,7 @@ Without DATABASE_URL the gateway uses an embedded PostgreSQL (PGlite) under DATA
 /** A command resolves with its exit code, or with nothing for success. */
 const COMMANDS: Record<string, (args: string[]) => Promise<unknown>> = {
   demo: () => demoCommand(),
-  serve: async () => serveRuntime(await openRuntime({ migrate: "embedded" })),
+  serve: serveCommand,
   migrate: async () => {
     const runtime = await openRuntime({ migrate: "always" });
     console.error(`Schema is at ${runtime.schemaVersion} (${runtime.database.kind}).`);

@@ -53,6 +53,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       max: target.maxConnections ?? 10,
       ...(target.acquireTimeoutMs ? { connectionTimeoutMillis: target.acquireTimeoutMs } : {}),
       ...(target.statementTimeoutMs ? { statement_timeout: target.statementTimeoutMs } : {}),
+      // Short statements only: JIT compiling a plan whose cost row-level security inflates
+      // (a list's count) took ~1.2 s against 15 ms of execution (docs/performance.md).
+      options: "-c jit=off",
     });
     // A connection the server closes (terminated backend, restart, failover) emits 'error',
     // which crashes the process unless someone listens. The pool listens only while the

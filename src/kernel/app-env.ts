@@ -5,10 +5,13 @@ import type { AuthContext } from "./auth-context.ts";
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-/** Request budgets per key (an API client, an address): `take` spends one, `peek` only looks. */
+/**
+ * Request budgets per key (an API client, an address): `take` spends one, `peek` only looks.
+ * Kept in this process's memory, or in PostgreSQL when several processes share the limits.
+ */
 export interface RequestBudgets {
-  take(key: string, perMinute: number, now?: number): RateDecision;
-  peek(key: string, perMinute: number, now?: number): RateDecision;
+  take(key: string, perMinute: number): Promise<RateDecision>;
+  peek(key: string, perMinute: number): Promise<RateDecision>;
 }
 
 /** What a token's client is now: still itself, gone, revoked, or rotated since the token. */

@@ -35,36 +35,35 @@ describe("reads cost a fixed number of statements, whatever the page size", () =
     return [...log];
   };
 
-  it("a page of users: one query for the rows, one per nested list, one count, one log entry", async () => {
+  it("a page of users, its nested lists, its count and its disclosure record: one statement", async () => {
     const small = await statementsFor("/users?limit=5");
     const large = await statementsFor("/users?limit=100");
     expect(large).toHaveLength(small.length);
-    expect(large.map((statement) => statement.match(/from "?(\w+)/)?.[1] ?? statement)).toEqual([
-      // set_config: the tenant context of the transaction
-      expect.any(String),
-      "users",
-      "users",
-      "user_roles",
-      "user_profiles",
-      "user_resources",
-      "insert",
-    ]);
+    // set_config: the tenant context of the transaction; then the read itself.
+    expect(large).toEqual([expect.stringContaining("set_config"), expect.any(String)]);
+    const read = large[1] ?? "";
+    for (const part of ['from "users"', "user_roles", "user_profiles", "user_resources"]) {
+      expect(read).toContain(part);
+    }
+    expect(read).toMatch(/insert into audit_logs/);
+    expect(read).toMatch(/count\(\*\)/);
   });
 
-  it("a page that ends the collection needs no count", async () => {
-    const all = await statementsFor("/users?limit=1000");
-    expect(all.filter((statement) => statement.includes("count(*)"))).toEqual([]);
+  it("a deep page reads the rows it skips on their keys only, and costs the same statements", async () => {
+    const deep = await statementsFor("/users?limit=5&offset=20");
+    expect(deep).toHaveLength(2);
+    expect(deep[1]).toMatch(/select u\."sourced_id" as "#key", row_number\(\) over/);
   });
 
   it("fields that leave out nested lists skip their queries", async () => {
     const names = await statementsFor("/users?limit=100&fields=sourcedId,givenName");
     expect(names.some((statement) => statement.includes("user_roles r\n"))).toBe(false);
-    expect(names).toHaveLength(4);
+    expect(names).toHaveLength(2);
   });
 
-  it("one user costs the same few statements", async () => {
+  it("one user costs the same one statement", async () => {
     const [id] = await idsOf(await gateway.get("/users?limit=1", token));
-    expect(await statementsFor(`/users/${id}`)).toHaveLength(6);
+    expect(await statementsFor(`/users/${id}`)).toHaveLength(2);
   });
 });
 

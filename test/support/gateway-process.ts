@@ -16,11 +16,14 @@ export interface GatewayProcess {
 }
 
 /**
- * `tsa-gateway serve` as its own process, as an operator runs it; resolves once it listens
- * (PORT=0 picks a free port, read back from its start-up line).
+ * `tsa-gateway serve [args]` as its own process, as an operator runs it; resolves once it
+ * listens (PORT=0 picks a free port, read back from its start-up line).
  */
-export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, [BIN, "serve"], {
+export async function startGatewayProcess(
+  env: Record<string, string>,
+  args: readonly string[] = [],
+): Promise<GatewayProcess> {
+  const child = spawn(process.execPath, [BIN, "serve", ...args], {
     env: { ...process.env, PORT: "0", ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -45,4 +48,22 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
       await once(child, "exit");
     },
   };
+}
+
+/** An access token from a gateway process's token endpoint, for a client's credentials. */
+export async function accessToken(
+  url: string,
+  credentials: { clientId: string; clientSecret: string },
+): Promise<string> {
+  const response = await fetch(`${url}/oauth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: credentials.clientId,
+      client_secret: credentials.clientSecret,
+    }),
+  });
+  if (response.status !== 200) throw new Error(`token request answered ${response.status}`);
+  return ((await response.json()) as { access_token: string }).access_token;
 }

@@ -1,32 +1,167 @@
+import cluster, { type Worker } from "node:cluster";
+import { once } from "node:events";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "../../app/create-app.ts";
+import { ClientStateCache, forgetChangedClients, PostgresBudgets } from "../../auth/index.ts";
+import { loadConfig } from "../../config/env.ts";
 import { closeInterruptedImports } from "../../imports/index.ts";
 import { startPartitionUpkeep } from "../../platform/index.ts";
-import { CliError, type Runtime } from "../runtime.ts";
+import { parseCommand } from "../args.ts";
+import { CliError, openRuntime, type Runtime } from "../runtime.ts";
+
+const USAGE = "tsa-gateway serve [--workers <n>]";
+
+/** What a cluster worker tells the primary once it listens. */
+interface ListeningMessage {
+  listening: string;
+}
 
 /**
- * Serves the gateway until SIGINT/SIGTERM, then closes the database cleanly. Imports a dead
- * process left behind are closed first.
+ * `serve [--workers N]`: one process, or N of them (node:cluster) sharing the port, so every
+ * core serves. The rate limits, revocations and the one-import-per-tenant rule are kept in
+ * PostgreSQL, so they hold across the processes; PGlite is one process's, so it refuses N > 1.
  */
-export async function serveRuntime(
-  runtime: Runtime,
-  onListening?: (url: string) => void,
-): Promise<void> {
-  const { config, database } = runtime;
+export async function serveCommand(args: string[]): Promise<void> {
+  const { values } = parseCommand(args, { workers: { type: "string" } }, USAGE);
+  const workers = workerCount(values.workers);
+  if (cluster.isWorker) {
+    // Each worker serves; the primary closed interrupted imports and keeps the upkeep.
+    const runtime = await openRuntime({ migrate: "never" });
+    await serveRuntime(runtime, (url) => process.send?.({ listening: url }), {
+      housekeeping: false,
+    });
+    cluster.worker?.disconnect();
+    return;
+  }
+  if (workers > 1 && !loadConfig().DATABASE_URL) {
+    throw new CliError(
+      "--workers needs PostgreSQL: the embedded database (PGlite) belongs to one process. Set DATABASE_URL to a PostgreSQL server, or leave --workers out.",
+    );
+  }
+  const runtime = await openRuntime({ migrate: "embedded" });
+  return workers === 1 ? serveRuntime(runtime) : superviseWorkers(runtime, workers);
+}
+
+function workerCount(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const count = Number(value);
+  if (!/^\d+$/.test(value) || count < 1 || count > 256) {
+    throw new CliError(
+      `--workers must be a whole number from 1 to 256 (e.g. the machine's cores); got '${value}'.\nUsage: ${USAGE}`,
+    );
+  }
+  return count;
+}
+
+/**
+ * The cluster's primary: does the housekeeping once, forks `count` workers, announces the
+ * address once all listen, replaces a worker that dies, and stops them all on SIGINT/SIGTERM.
+ */
+async function superviseWorkers(runtime: Runtime, count: number): Promise<void> {
+  const { database } = runtime;
+  await closeImportsLeftBehind(runtime);
+  const upkeep = startPartitionUpkeep(database.db, (line) => console.error(line));
+  let stopping = false;
+  const fork = (): Worker => {
+    const worker = cluster.fork();
+    worker.once("exit", (code, signal) => {
+      if (stopping) return;
+      console.error(
+        `Gateway worker ${worker.process.pid} ended (${signal ?? `exit code ${code}`}); starting another.`,
+      );
+      fork();
+    });
+    return worker;
+  };
+  const started = Array.from({ length: count }, fork);
+  const urls = await Promise.all(
+    started.map(
+      (worker) =>
+        new Promise<string>((resolve, reject) => {
+          worker.on("message", (message: ListeningMessage) => resolve(message.listening));
+          worker.once("exit", (code) =>
+            reject(new CliError(`A gateway worker could not start (exit code ${code}).`)),
+          );
+        }),
+    ),
+  ).catch(async (error: Error) => {
+    stopping = true;
+    await stopWorkers();
+    await upkeep.stop();
+    await database.close();
+    throw error;
+  });
+  console.error(
+    `TSA Coach Gateway listening on ${urls[0]} (database: ${database.kind}, ${count} workers)`,
+  );
+  async function stopWorkers(): Promise<void> {
+    const running = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
+    await Promise.all(
+      running.map(async (worker) => {
+        if (worker.isDead()) return;
+        const exited = once(worker, "exit");
+        worker.process.kill("SIGTERM");
+        await exited;
+      }),
+    );
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      stopping = true;
+      void stopWorkers()
+        .then(() => upkeep.stop())
+        .then(() => database.close())
+        .then(() => resolve());
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+}
+
+async function closeImportsLeftBehind({ config, database }: Runtime): Promise<void> {
   const interrupted = await closeInterruptedImports(database.db, join(config.DATA_DIR, "uploads"));
   if (interrupted.length > 0) {
     console.error(
       `Closed ${interrupted.length} import(s) interrupted by an earlier stop: ${interrupted.map((job) => job.id).join(", ")}`,
     );
   }
+}
+
+/**
+ * Serves the gateway until SIGINT/SIGTERM, then closes the database cleanly. Unless it is one
+ * worker of several, imports a dead process left behind are closed first and the partition
+ * upkeep runs here. On PostgreSQL, rate limits are spent in the database and client changes
+ * made by any process are heard at once.
+ */
+export async function serveRuntime(
+  runtime: Runtime,
+  onListening?: (url: string) => void,
+  { housekeeping = true }: { housekeeping?: boolean } = {},
+): Promise<void> {
+  const { config, database } = runtime;
+  if (housekeeping) await closeImportsLeftBehind(runtime);
+  const clientStates = new ClientStateCache();
+  const listener =
+    database.kind === "postgres" && config.DATABASE_URL
+      ? await forgetChangedClients(config.DATABASE_URL, clientStates)
+      : undefined;
   const app = createApp({
     config,
     db: database.db,
     dbKind: database.kind,
     schemaVersion: runtime.schemaVersion,
+    clientStates,
+    ...(database.kind === "postgres" ? { rateLimiter: new PostgresBudgets(database.db) } : {}),
   });
-  const upkeep = startPartitionUpkeep(database.db, (line) => console.error(line));
+  const upkeep = housekeeping
+    ? startPartitionUpkeep(database.db, (line) => console.error(line))
+    : undefined;
+  const shutDown = async () => {
+    await upkeep?.stop();
+    await listener?.stop();
+    await database.close();
+  };
   await new Promise<void>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const url = `http://${config.HOST}:${info.port}`;
@@ -34,21 +169,17 @@ export async function serveRuntime(
       else console.error(`TSA Coach Gateway listening on ${url} (database: ${database.kind})`);
     });
     server.once("error", (error: Error & { code?: string }) => {
-      void upkeep
-        .stop()
-        .then(() => database.close())
-        .then(() => reject(listenError(error, config.HOST, config.PORT)));
+      void shutDown().then(() => reject(listenError(error, config.HOST, config.PORT)));
     });
     const stop = () => {
       server.close(() => {
-        void upkeep.stop().then(() => database.close().then(resolve));
+        void shutDown().then(resolve);
       });
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
 }
-
 function listenError(error: Error & { code?: string }, host: string, port: number): Error {
   switch (error.code) {
     case "EADDRINUSE":

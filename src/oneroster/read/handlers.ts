@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { recordDisclosure, requesterAddress } from "../../audit/index.ts";
+import { type PageDisclosure, requesterAddress } from "../../audit/index.ts";
 import type { Config } from "../../config/env.ts";
 import type { Transaction } from "../../db/client.ts";
 import { withTenant } from "../../db/tenant-context.ts";
@@ -16,7 +16,7 @@ import {
 } from "../query/index.ts";
 import type { OneRosterRoute } from "../routes/index.ts";
 import { linkHeader } from "./link-header.ts";
-import type { ReadModel, WireRecord } from "./read-model.ts";
+import type { ReadModel } from "./read-model.ts";
 import type { ReadPlan } from "./read-plan.ts";
 import { type ReadScope, readOne, readPage, recordExists } from "./read-rows.ts";
 
@@ -89,30 +89,23 @@ async function requireParents(
   }
 }
 
-/** Logs the disclosure in the same transaction; nothing is sent if it cannot be written. */
-async function logDisclosure(
-  c: Context<AppEnv>,
-  tx: Transaction,
-  plan: ReadPlan,
-  records: readonly WireRecord[],
-  url: URL,
-): Promise<void> {
-  if (!plan.discloses) return;
+/**
+ * The disclosure record a read of student data writes in its own statement (so nothing is sent
+ * if it cannot be written); undefined when the operation discloses none.
+ */
+function disclosureOf(c: Context<AppEnv>, plan: ReadPlan, url: URL): PageDisclosure | undefined {
+  if (!plan.discloses) return undefined;
   const { tenantId, clientId } = c.var.auth;
-  await recordDisclosure(tx, {
+  return {
     tenantId,
     clientId,
     entity: plan.operation.entity,
-    entityIds: records.flatMap((record) =>
-      typeof record.sourcedId === "string" ? [record.sourcedId] : [],
-    ),
     endpoint: `${c.req.method} ${url.pathname}`,
     // Decoded, so an auditor reads filter=status='active' rather than percent-escapes.
     query: [...url.searchParams].map(([name, value]) => `${name}=${value}`).join("&"),
-    recordCount: records.length,
     purpose: `oneroster:${plan.operation.operationId}`,
     ip: requesterAddress(c),
-  });
+  };
 }
 
 /**
@@ -146,15 +139,14 @@ export function collectionHandler(plan: ReadPlan): CollectionHandler {
       const scope = await readScope(tx, auth);
       await requireParents(tx, plan, scope, path);
       const within = plan.within?.relation(path[plan.within.param] ?? "", path);
-      const result = await readPage(
+      return readPage(
         tx,
         plan.model,
         { scope, subset: plan.subset, within, activeOnly: !seesDeleted(query) },
         query,
         context,
+        disclosureOf(c, plan, url),
       );
-      await logDisclosure(c, tx, plan, result.records, url);
-      return result;
     });
     return c.json({ [plan.operation.envelopeKey]: page.records }, 200, {
       ...NO_STORE,
@@ -183,9 +175,9 @@ export function itemHandler(plan: ReadPlan): ItemHandler {
         sourcedId,
         fields,
         context,
+        disclosureOf(c, plan, url),
       );
       if (found === undefined) throw unknownObject(plan.subset ?? plan.operation.entity, sourcedId);
-      await logDisclosure(c, tx, plan, [found], url);
       return found;
     });
     return c.json({ [plan.operation.envelopeKey]: record }, 200, NO_STORE);

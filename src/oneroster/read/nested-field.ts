@@ -1,12 +1,11 @@
-import { type SQL, sql } from "drizzle-orm";
-import { queryRows } from "../../db/query-rows.ts";
+import type { SQL } from "drizzle-orm";
 import type { WireContext } from "./guid-refs.ts";
 import type { NestedField } from "./read-model.ts";
 
-/** The bound parameters a nested query filters by. */
+/** What a nested query filters by. */
 export interface NestedScope {
   tenantId: string;
-  /** The sourcedIds of the page's rows, as one bound text[]. */
+  /** The sourcedIds of the page's rows, as one text[] expression. */
   owners: SQL;
 }
 
@@ -28,13 +27,10 @@ export function nestedField<R extends { owner: string }>(
 ): NestedField {
   return {
     name,
-    async load(tx, tenantId, owners, context) {
-      const rows = await queryRows<R>(
-        tx,
-        query({ tenantId, owners: sql`${sql.param(owners)}::text[]` }),
-      );
+    query,
+    values(rows, context) {
       const byOwner = new Map<string, R[]>();
-      for (const row of rows) {
+      for (const row of rows as readonly R[]) {
         const group = byOwner.get(row.owner);
         if (group) group.push(row);
         else byOwner.set(row.owner, [row]);

@@ -1,5 +1,4 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { Transaction } from "../../db/client.ts";
 import {
   aliasColumns,
   type ColumnRef,
@@ -20,16 +19,15 @@ export type NestedValues = ReadonlyMap<string, ReadonlyMap<string, unknown>>;
 
 /**
  * A wire field held in other rows (a user's roles, an org's children): loaded for a whole
- * page in one query, never once per row, and only when the field is asked for.
+ * page by one subquery of the page's statement, never once per row, and only when the field
+ * is asked for.
  */
 export interface NestedField {
   name: string;
-  load(
-    tx: Transaction,
-    tenantId: string,
-    owners: readonly string[],
-    context: WireContext,
-  ): Promise<Map<string, unknown>>;
+  /** The children of `owners`, each with an `owner` column, in wire order. */
+  query(scope: { tenantId: string; owners: SQL }): SQL;
+  /** The query's rows as wire values by owner sourcedId. */
+  values(rows: readonly Row[], context: WireContext): Map<string, unknown>;
 }
 
 export interface ReadModelSpec {

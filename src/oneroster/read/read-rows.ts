@@ -1,10 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
+import { disclosureInsert, type PageDisclosure } from "../../audit/index.ts";
 import type { Transaction } from "../../db/client.ts";
 import { queryRows } from "../../db/query-rows.ts";
 import type { CollectionQuery } from "../query/index.ts";
 import type { Subset } from "../routes/index.ts";
 import type { WireContext } from "./guid-refs.ts";
-import type { NestedValues, ReadModel, Row, WireRecord } from "./read-model.ts";
+import type { ReadModel, Row, WireRecord } from "./read-model.ts";
 
 /** Whose rows a request may read: the caller's tenant, and its org subtree when restricted. */
 export interface ReadScope {
@@ -47,6 +48,25 @@ function guardedWhere(model: ReadModel, selection: RowSelection, filter?: SQL): 
   );
 }
 
+/**
+ * The rows of a page in order, each with its ordinal `"#"`. After the first page, the skipped
+ * rows are walked on their keys alone (a deferred join) and only the page's rows are read whole,
+ * so a deep page costs about what the first one does.
+ */
+function pageRows(model: ReadModel, where: SQL, query: CollectionQuery, tenantId: string): SQL {
+  const order = sql.join(query.orderBy, sql`, `);
+  if (query.offset === 0) {
+    return sql`select ${model.select}, row_number() over (order by ${order}) as "#"
+      from ${model.from} where ${where} order by ${order} limit ${query.limit}`;
+  }
+  // Quoted names no model uses as its alias.
+  return sql`select ${model.select}, "#keys"."#" from (
+      select ${model.key} as "#key", row_number() over (order by ${order}) as "#"
+      from ${model.from} where ${where} order by ${order}
+      limit ${query.limit} offset ${query.offset}) "#keys"
+    join ${model.from} on ${model.tenant} = ${tenantId} and ${model.key} = "#keys"."#key"`;
+}
+
 /** The page and count statements of a collection read (exported so tests can EXPLAIN them). */
 export function collectionStatements(
   model: ReadModel,
@@ -55,30 +75,62 @@ export function collectionStatements(
 ) {
   const where = guardedWhere(model, selection, query.where);
   return {
-    page: sql`select ${model.select} from ${model.from} where ${where}
-      order by ${sql.join(query.orderBy, sql`, `)} limit ${query.limit} offset ${query.offset}`,
-    count: sql`select count(*)::int as total from ${model.from} where ${where}`,
+    page: pageRows(model, where, query, selection.scope.tenantId),
+    count: sql`select count(*)::int from ${model.from} where ${where}`,
   };
 }
 
-async function loadNested(
+/** The one row a read's statement answers: the page as JSON, its total, its nested lists. */
+interface ReadResult {
+  rows: Row[] | null;
+  total: number;
+  [nested: `#${string}`]: Row[];
+}
+
+/**
+ * Everything a read needs, in ONE statement: the page (`with page`), the children of its rows
+ * for each nested field asked for, the total when the page cannot tell it (a short page after
+ * offset 0 can), and the disclosure record as a data-modifying CTE.
+ */
+async function readInOneStatement(
   tx: Transaction,
   model: ReadModel,
-  tenantId: string,
-  rows: readonly Row[],
+  page: { rows: SQL; count: SQL; limit: number; offset: number },
   keys: readonly string[],
+  disclosure: { record: PageDisclosure; onlyIfAny: boolean } | undefined,
+  selection: RowSelection,
   context: WireContext,
-): Promise<NestedValues> {
-  const values = new Map<string, ReadonlyMap<string, unknown>>();
-  if (rows.length === 0) return values;
-  const owners = rows.map((row) => row.sourcedId as string);
-  // Sequential: a transaction is one connection, so parallel queries would only queue.
-  for (const field of model.nested) {
-    if (keys.includes(field.name)) {
-      values.set(field.name, await field.load(tx, tenantId, owners, context));
-    }
-  }
-  return values;
+): Promise<Page> {
+  // Cast, or `any((select …))` would read as a subquery rather than an array.
+  const owners = sql`(select array_agg(p."sourcedId") from page p)::text[]`;
+  const nested = model.nested.filter((field) => keys.includes(field.name));
+  const nestedColumns = nested.map(
+    (field) =>
+      sql`, (select coalesce(json_agg(n), '[]') from (${field.query({
+        tenantId: selection.scope.tenantId,
+        owners,
+      })}) n) as ${sql.identifier(`#${field.name}`)}`,
+  );
+  const logged = disclosure
+    ? sql`, logged as (${disclosureInsert(disclosure.record, sql`page`, { onlyIfAny: disclosure.onlyIfAny })})`
+    : sql``;
+  const [result] = await queryRows<ReadResult>(
+    tx,
+    sql`with page as materialized (${page.rows})${logged}
+      select (select json_agg(p order by p."#") from page p) as rows,
+        (select case when n < ${page.limit} and (n > 0 or ${page.offset}::int = 0)
+          then ${page.offset}::int + n else (${page.count}) end
+          from (select count(*)::int as n from page) c) as total
+        ${sql.join(nestedColumns, sql``)}`,
+  );
+  const rows = result?.rows ?? [];
+  const values = new Map(
+    nested.map((field) => [field.name, field.values(result?.[`#${field.name}`] ?? [], context)]),
+  );
+  return {
+    records: rows.map((row) => model.toWire(row, context, values, keys)),
+    total: result?.total ?? 0,
+  };
 }
 
 export interface Page {
@@ -87,31 +139,41 @@ export interface Page {
 }
 
 /**
- * One page of a collection: one query for the rows, one per nested field asked for, and a
- * count only when the page itself cannot tell the total (a short page after offset 0 can).
+ * One page of a collection and its total, with the disclosure record when one is due, in one
+ * statement.
  */
-export async function readPage(
+export function readPage(
   tx: Transaction,
   model: ReadModel,
   selection: RowSelection,
   query: CollectionQuery,
   context: WireContext,
+  disclosure: PageDisclosure | undefined,
 ): Promise<Page> {
   const statements = collectionStatements(model, selection, query);
-  const rows = await queryRows<Row>(tx, statements.page);
-  const pageTellsTotal = rows.length < query.limit && (rows.length > 0 || query.offset === 0);
-  const total = pageTellsTotal
-    ? query.offset + rows.length
-    : ((await queryRows<{ total: number }>(tx, statements.count))[0]?.total ?? 0);
-  const keys = query.fields ?? model.selectable;
-  const nested = await loadNested(tx, model, selection.scope.tenantId, rows, keys, context);
-  return { records: rows.map((row) => model.toWire(row, context, nested, keys)), total };
+  return readInOneStatement(
+    tx,
+    model,
+    {
+      rows: statements.page,
+      count: statements.count,
+      limit: query.limit,
+      offset: query.offset,
+    },
+    query.fields ?? model.selectable,
+    disclosure && { record: disclosure, onlyIfAny: false },
+    selection,
+    context,
+  );
 }
 
 /** PostgreSQL text cannot hold NUL: no record has such a sourcedId, so there is nothing to ask. */
 const impossibleId = (sourcedId: string) => sourcedId.includes("\u0000");
 
-/** One record by sourcedId, or undefined when it is not there for this caller. */
+/**
+ * One record by sourcedId, or undefined when it is not there for this caller; its disclosure
+ * record, when one is due, is written in the same statement only if it was found.
+ */
 export async function readOne(
   tx: Transaction,
   model: ReadModel,
@@ -119,18 +181,26 @@ export async function readOne(
   sourcedId: string,
   fields: readonly string[] | undefined,
   context: WireContext,
+  disclosure: PageDisclosure | undefined,
 ): Promise<WireRecord | undefined> {
   if (impossibleId(sourcedId)) return undefined;
   const where = guardedWhere(model, selection, sql`${model.key} = ${sourcedId}`);
-  const rows = await queryRows<Row>(
+  const { records } = await readInOneStatement(
     tx,
-    sql`select ${model.select} from ${model.from} where ${where}`,
+    model,
+    {
+      // At most one row, so the page always tells its total: the count is never run.
+      rows: sql`select ${model.select}, 1 as "#" from ${model.from} where ${where}`,
+      count: sql`select 0`,
+      limit: 2,
+      offset: 0,
+    },
+    fields ?? model.selectable,
+    disclosure && { record: disclosure, onlyIfAny: true },
+    selection,
+    context,
   );
-  const [row] = rows;
-  if (row === undefined) return undefined;
-  const keys = fields ?? model.selectable;
-  const nested = await loadNested(tx, model, selection.scope.tenantId, rows, keys, context);
-  return model.toWire(row, context, nested, keys);
+  return records[0];
 }
 
 /** Whether a record is there for this caller: a parent named in a nested path. */
