@@ -2,7 +2,7 @@ import pg from "pg";
 import type { ClientStates } from "../kernel/app-env.ts";
 import { CLIENT_STATE_TTL_MS } from "./client-state.ts";
 
-/** The channel migration 0027's trigger on `api_clients` notifies, with `<tenant id>/<client id>`. */
+/** The channel migration 0022's trigger on `api_clients` notifies, with `<tenant id>/<client id>`. */
 export const CLIENT_CHANGED_CHANNEL = "api_client_changed";
 
 /**
