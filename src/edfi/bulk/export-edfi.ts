@@ -1,0 +1,127 @@
+import type { SQL } from "drizzle-orm";
+import type { Transaction } from "../../db/client.ts";
+import { availableChangeVersions } from "../changes/available-change-versions.ts";
+import { countDocuments, type DocumentSelection, readDocuments } from "../read-documents.ts";
+import type { EdfiResource } from "../resource.ts";
+import { createJsonlZip } from "./jsonl-zip.ts";
+
+/** What `manifest.json` in the zip says about the export. */
+export interface EdfiManifest {
+  dataModel: { name: "Ed-Fi"; version: string };
+  generatedAt: string;
+  /** The newest change version when the snapshot was taken: pass it as the next `sinceChangeVersion`. */
+  changeVersion: number;
+  /** Only records changed after this version are in the files; null for a full export. */
+  sinceChangeVersion: number | null;
+  /** The files in the order a loader sends them (Ed-Fi dependency order), with their order. */
+  loadOrder: { order: number; file: string }[];
+  /** Records per file. */
+  counts: Record<string, number>;
+  /** Records served with a documented default, per default (resource and field). */
+  defaults: Record<string, { resource: string; field: string; value: string; records: number }>;
+}
+
+export interface EdfiExportOptions {
+  tenantId: string;
+  /** Bound text[] of the orgs of a restricted client: only their records are exported. */
+  orgs?: SQL | undefined;
+  sinceChangeVersion?: number | undefined;
+  /** Told the ids of each batch of a file's records before they are written (the disclosure log). */
+  onRecords?: (file: string, ids: string[], last: boolean) => Promise<void>;
+}
+
+const DATA_MODEL_VERSION = "5.1.0";
+
+/** The selection of an export: everything, or what changed after `sinceChangeVersion`. */
+function selectionOf(options: EdfiExportOptions, onDefault: (id: DefaultId) => void): DocumentSelection {
+  return {
+    tenantId: options.tenantId,
+    orgs: options.orgs,
+    ...(options.sinceChangeVersion === undefined
+      ? {}
+      : { minChangeVersion: options.sinceChangeVersion + 1 }),
+    onDefault,
+  };
+}
+
+/** How many records an export will hold, counted in the export's own snapshot. */
+export async function countEdfiExport(
+  tx: Transaction,
+  options: EdfiExportOptions,
+): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  const selection = selectionOf(options, () => {});
+  for (const resource of EDFI_RESOURCES) {
+    counts[resource.endpoint] = await countDocuments(tx, resource, selection);
+  }
+  return counts;
+}
+
+/**
+ * Streams the tenant's Ed-Fi documents as a zip of JSON Lines, one `<endpoint>.jsonl` per
+ * resource in load order (the documents the API serves, record for record) and `manifest.json`
+ * last. Run it inside one repeatable-read transaction so the files are one snapshot.
+ *
+ * @example
+ * const manifest = await withTenant(db, tenantId, (tx) => exportEdfi(tx, out, { tenantId }), { isolation: "repeatable read" });
+ */
+export async function exportEdfi(
+  tx: Transaction,
+  output: NodeJS.WritableStream,
+  options: EdfiExportOptions,
+): Promise<EdfiManifest> {
+  const { newestChangeVersion } = await availableChangeVersions(tx);
+  const zip = createJsonlZip(output);
+  const used = new Map<DefaultId, number>();
+  const selection = selectionOf(options, (id) => used.set(id, (used.get(id) ?? 0) + 1));
+  const counts: Record<string, number> = {};
+  for (const resource of EDFI_RESOURCES) {
+    const file = `${resource.endpoint}.jsonl`;
+    counts[file] = await zip.addJsonl(resource.endpoint, documents(tx, resource, selection, file, options));
+  }
+  const manifest: EdfiManifest = {
+    dataModel: { name: "Ed-Fi", version: DATA_MODEL_VERSION },
+    generatedAt: new Date().toISOString(),
+    changeVersion: newestChangeVersion,
+    sinceChangeVersion: options.sinceChangeVersion ?? null,
+    loadOrder: EDFI_RESOURCES.map((resource, index) => ({
+      order: index + 1,
+      file: `${resource.endpoint}.jsonl`,
+    })),
+    counts,
+    defaults: Object.fromEntries(
+      Object.entries(MAPPING_DEFAULTS).map(([id, value]) => [
+        id,
+        {
+          resource: value.resource,
+          field: value.field,
+          value: value.value,
+          records: used.get(id as DefaultId) ?? 0,
+        },
+      ]),
+    ),
+  };
+  await zip.finish("manifest.json", manifest);
+  return manifest;
+}
+
+async function* documents(
+  tx: Transaction,
+  resource: EdfiResource,
+  selection: DocumentSelection,
+  file: string,
+  options: EdfiExportOptions,
+): AsyncGenerator<EdfiDocument> {
+  const batches = readDocuments(tx, resource, selection);
+  let batch = await batches.next();
+  while (!batch.done) {
+    const next = await batches.next();
+    await options.onRecords?.(
+      file,
+      batch.value.map((document) => document.id),
+      next.done === true,
+    );
+    yield* batch.value;
+    batch = next;
+  }
+}
