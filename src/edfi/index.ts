@@ -37,3 +37,4 @@ export {
   toDocument,
 } from "./read-documents.ts";
 export { type EdfiResource, type KeyField, keyValues, type SourceRow } from "./resource.ts";
+export { type EdfiExportRequest, type EdfiManifest, startEdfiExport } from "./bulk/index.ts";

@@ -43,7 +43,8 @@ export async function exportCommand(args: string[]): Promise<void> {
       ? values.since !== undefined && "--since"
       : (values["since-change-version"] !== undefined && "--since-change-version") ||
         (values.purpose !== undefined && "--purpose");
-  if (misplaced) throw new CliError(`${misplaced} does not apply to export ${format}.\nUsage: ${usage}`);
+  if (misplaced)
+    throw new CliError(`${misplaced} does not apply to export ${format}.\nUsage: ${usage}`);
   const since = values.since === undefined ? undefined : new Date(values.since);
   if (since && Number.isNaN(since.getTime())) {
     throw new CliError(

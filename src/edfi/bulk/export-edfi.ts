@@ -1,7 +1,14 @@
 import type { SQL } from "drizzle-orm";
 import type { Transaction } from "../../db/client.ts";
 import { availableChangeVersions } from "../changes/available-change-versions.ts";
-import { countDocuments, type DocumentSelection, readDocuments } from "../read-documents.ts";
+import { EDFI_RESOURCES } from "../catalogue.ts";
+import { type DefaultId, MAPPING_DEFAULTS } from "../mapping/defaults.ts";
+import {
+  countDocuments,
+  type DocumentSelection,
+  type EdfiDocument,
+  readDocuments,
+} from "../read-documents.ts";
 import type { EdfiResource } from "../resource.ts";
 import { createJsonlZip } from "./jsonl-zip.ts";
 
@@ -33,7 +40,10 @@ export interface EdfiExportOptions {
 const DATA_MODEL_VERSION = "5.1.0";
 
 /** The selection of an export: everything, or what changed after `sinceChangeVersion`. */
-function selectionOf(options: EdfiExportOptions, onDefault: (id: DefaultId) => void): DocumentSelection {
+function selectionOf(
+  options: EdfiExportOptions,
+  onDefault: (id: DefaultId) => void,
+): DocumentSelection {
   return {
     tenantId: options.tenantId,
     orgs: options.orgs,
@@ -77,7 +87,10 @@ export async function exportEdfi(
   const counts: Record<string, number> = {};
   for (const resource of EDFI_RESOURCES) {
     const file = `${resource.endpoint}.jsonl`;
-    counts[file] = await zip.addJsonl(resource.endpoint, documents(tx, resource, selection, file, options));
+    counts[file] = await zip.addJsonl(
+      resource.endpoint,
+      documents(tx, resource, selection, file, options),
+    );
   }
   const manifest: EdfiManifest = {
     dataModel: { name: "Ed-Fi", version: DATA_MODEL_VERSION },
