@@ -8,10 +8,10 @@ import type { TrackedChange } from "./tracked-changes.ts";
 
 const dialect = new PgDialect();
 
-/** The tables a resource's source query reads, as named in its SQL. */
+/** The tables a resource's source query reads, as named in its SQL (quoted or not). */
 export function sourceTables(resource: EdfiResource, tables: readonly string[]): string[] {
   const text = dialect.sqlToQuery(resource.source(sql`null`)).sql;
-  return tables.filter((table) => text.includes(`"${table}"`));
+  return tables.filter((table) => new RegExp(`(?<![\\w."])"?${table}"?(?![\\w"])`).test(text));
 }
 
 /** Which version of the changed row the documents are built from. */
