@@ -98,7 +98,9 @@ describe("tsa-gateway export edfi", () => {
     expect(Object.values(deltaManifest.counts).every((n) => n === 0)).toBe(true);
 
     const logged = await disclosures();
-    expect(logged.map((row) => [row.purpose, row.recordCount, row.actorId?.startsWith("cli:")])).toEqual([
+    expect(
+      logged.map((row) => [row.purpose, row.recordCount, row.actorId?.startsWith("cli:")]),
+    ).toEqual([
       ["state reporting", total, true],
       ["operator export (CLI)", 0, true],
     ]);

@@ -113,7 +113,8 @@ describe("the Ed-Fi bulk export", () => {
     ]);
     const total = await expectSameAsApi(full.files, "");
     expect(total).toBeGreaterThan(0);
-    for (const [name, docs] of full.files) expect(full.manifest.counts[name], name).toBe(docs.length);
+    for (const [name, docs] of full.files)
+      expect(full.manifest.counts[name], name).toBe(docs.length);
     expect(full.manifest.loadOrder.map((entry) => entry.file)).toEqual(
       EDFI_RESOURCES.map((resource) => `${resource.endpoint}.jsonl`),
     );
@@ -139,7 +140,9 @@ describe("the Ed-Fi bulk export", () => {
       recordCount: total,
       endpoint: "GET /admin/v1/exports/edfi.zip",
     });
-    expect(logged?.entityIds).toEqual(EDFI_RESOURCES.map((resource) => `${resource.endpoint}.jsonl`));
+    expect(logged?.entityIds).toEqual(
+      EDFI_RESOURCES.map((resource) => `${resource.endpoint}.jsonl`),
+    );
     const disclosed = await withTenant(database.db, tenant.id, (tx) =>
       tx
         .select()

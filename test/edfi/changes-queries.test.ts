@@ -84,7 +84,10 @@ describe("Ed-Fi change queries", () => {
     purged = { roleId: c.id, before: await ssaOfRole(c.id) };
     const school = otherSchool[0]?.sourced_id ?? "";
     const [schoolRow] = await tx((t) =>
-      queryRows<{ id: string }>(t, sql`select id::text as id from orgs where sourced_id = ${school}`),
+      queryRows<{ id: string }>(
+        t,
+        sql`select id::text as id from orgs where sourced_id = ${school}`,
+      ),
     );
     renumbered = {
       school,
@@ -95,10 +98,16 @@ describe("Ed-Fi change queries", () => {
 
     start = await newest();
     await tx(async (t) => {
-      await t.execute(sql`update user_roles set begin_date = '2001-02-03' where id = ${moved.roleId}::uuid`);
-      await t.execute(sql`update user_roles set status = 'tobedeleted' where id = ${removed.roleId}::uuid`);
+      await t.execute(
+        sql`update user_roles set begin_date = '2001-02-03' where id = ${moved.roleId}::uuid`,
+      );
+      await t.execute(
+        sql`update user_roles set status = 'tobedeleted' where id = ${removed.roleId}::uuid`,
+      );
       await t.execute(sql`delete from user_roles where id = ${purged.roleId}::uuid`);
-      await t.execute(sql`update orgs set edfi_id = 987654321 where sourced_id = ${renumbered.school}`);
+      await t.execute(
+        sql`update orgs set edfi_id = 987654321 where sourced_id = ${renumbered.school}`,
+      );
     });
   });
   afterAll(() => database.close());
@@ -154,7 +163,7 @@ describe("Ed-Fi change queries", () => {
     const entry = changes.find((c) => c.id === moved.before.id);
     expect(entry?.oldKeyValues).toMatchObject({ entryDate: moved.before.entryDate });
     expect(entry?.newKeyValues).toMatchObject({ entryDate: "2001-02-03" });
-    const renumberedOld = (renumbered.before as { schoolId: number }).schoolId;
+    const renumberedOld = renumbered.before.schoolId as number;
     const bySchool = changes.filter((c) => c.oldKeyValues.schoolId === renumberedOld);
     expect(bySchool.length).toBeGreaterThan(0);
     for (const c of bySchool) expect(c.newKeyValues.schoolId).toBe(987654321);
@@ -196,7 +205,12 @@ describe("Ed-Fi change queries", () => {
       t
         .select()
         .from(auditLogs)
-        .where(and(eq(auditLogs.action, "disclose"), eq(auditLogs.endpoint, `GET ${BASE}/studentSchoolAssociations/deletes`))),
+        .where(
+          and(
+            eq(auditLogs.action, "disclose"),
+            eq(auditLogs.endpoint, `GET ${BASE}/studentSchoolAssociations/deletes`),
+          ),
+        ),
     );
     expect(logged.length).toBeGreaterThan(0);
     expect(logged.at(-1)?.recordCount).toBe(2);
@@ -211,7 +225,7 @@ describe("Ed-Fi change queries", () => {
       restricted,
     );
     expect(changes.map((c) => c.id)).toContain(moved.before.id);
-    const renumberedOld = (renumbered.before as { schoolId: number }).schoolId;
+    const renumberedOld = renumbered.before.schoolId as number;
     expect(changes.filter((c) => c.oldKeyValues.schoolId === renumberedOld)).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import type { SQL } from "drizzle-orm";
 import type { Transaction } from "../../db/client.ts";
-import { availableChangeVersions } from "../changes/available-change-versions.ts";
 import { EDFI_RESOURCES } from "../catalogue.ts";
+import { availableChangeVersions } from "../changes/available-change-versions.ts";
 import { type DefaultId, MAPPING_DEFAULTS } from "../mapping/defaults.ts";
 import {
   countDocuments,

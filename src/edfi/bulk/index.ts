@@ -1,2 +1,2 @@
-export type { EdfiManifest } from "./export-edfi.ts";
 export { type EdfiExportRequest, startEdfiExport } from "./disclosed-edfi-export.ts";
+export type { EdfiManifest } from "./export-edfi.ts";
