@@ -42,10 +42,10 @@ DECLARE
 BEGIN
   FOR t IN SELECT * FROM (VALUES
     ('orgs', ARRAY['edfi_id', 'type', 'identifier']),
-    ('users', ARRAY['identifier']),
+    ('users', ARRAY['agent_sourced_ids']),
     ('user_roles', ARRAY['user_sourced_id', 'org_sourced_id', 'role', 'begin_date']),
     ('demographics', ARRAY[]::text[]),
-    ('academic_sessions', ARRAY['title', 'type', 'school_year', 'org_sourced_id']),
+    ('academic_sessions', ARRAY['title', 'type', 'school_year', 'org_sourced_id', 'parent_sourced_id', 'start_date', 'end_date']),
     ('calendars', ARRAY['school_sourced_id', 'school_year', 'calendar_code']),
     ('calendar_dates', ARRAY['calendar_sourced_id', 'date']),
     ('courses', ARRAY['course_code', 'org_sourced_id']),

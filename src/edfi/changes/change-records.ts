@@ -52,8 +52,10 @@ const sameKey = (a: Record<string, unknown>, b: Record<string, unknown>) =>
 
 /**
  * Records removed in the window: first the documents of records marked `tobedeleted` (as the
- * API would serve them, in id order, at their change version), then those of hard-deleted rows
- * (rebuilt from the key columns migration 0023 kept, at the version of the delete).
+ * API would serve them, in id order, at their change version), then, oldest first, documents
+ * that a tracked change made vanish: a hard-deleted row's (rebuilt from the key columns
+ * migration 0023 kept), or a document built from several rows that a change of one of them
+ * left without a match (e.g. a contact taken off a student's agents), unless it exists now.
  */
 export async function* deleteRecords(
   tx: Transaction,
@@ -70,10 +72,15 @@ export async function* deleteRecords(
     }
   }
   const tables = sourceTables(resource, TRACKED_TABLES);
-  for (const change of await trackedChanges(tx, "delete", tables, selection)) {
-    const current = await currentIds(tx, resource, selection.tenantId);
+  const changes = await trackedChanges(tx, ["delete", "keyChange"], tables, selection);
+  if (changes.length === 0) return;
+  const current = await currentIds(tx, resource, selection.tenantId);
+  for (const change of changes) {
+    const after = change.newValues
+      ? new Set((await patchedDocuments(tx, resource, selection, change, "new")).map((d) => d.id))
+      : current;
     for (const document of await patchedDocuments(tx, resource, selection, change, "old")) {
-      if (current.has(document.id)) continue;
+      if (current.has(document.id) || after.has(document.id)) continue;
       yield {
         id: document.id,
         changeVersion: change.changeVersion,
@@ -94,7 +101,7 @@ export async function* keyChangeRecords(
   selection: ChangeSelection,
 ): AsyncGenerator<KeyChangeRecord> {
   const tables = sourceTables(resource, TRACKED_TABLES);
-  for (const change of await trackedChanges(tx, "keyChange", tables, selection)) {
+  for (const change of await trackedChanges(tx, ["keyChange"], tables, selection)) {
     const before = new Map<string, EdfiDocument>();
     for (const document of await patchedDocuments(tx, resource, selection, change, "old")) {
       before.set(document.id, document);

@@ -20,10 +20,10 @@ export interface VersionWindow {
   maxChangeVersion?: number | undefined;
 }
 
-/** The tracked changes of one kind to `tables` in the window (inclusive), oldest first. */
+/** The tracked changes of the given kinds to `tables` in the window (inclusive), oldest first. */
 export async function trackedChanges(
   tx: Transaction,
-  kind: "delete" | "keyChange",
+  kinds: readonly ("delete" | "keyChange")[],
   tables: readonly string[],
   window: VersionWindow,
 ): Promise<TrackedChange[]> {
@@ -38,7 +38,7 @@ export async function trackedChanges(
     tx,
     sql`select table_name, change_version, row_id, old_values, new_values
         from edfi_tracked_changes
-        where kind = ${kind} and table_name = any(${sql.param([...tables])}::text[])
+        where kind = any(${sql.param([...kinds])}::text[]) and table_name = any(${sql.param([...tables])}::text[])
           and change_version >= ${window.minChangeVersion ?? 0}
           and change_version <= ${window.maxChangeVersion ?? Number.MAX_SAFE_INTEGER}
         order by change_version, row_id`,
