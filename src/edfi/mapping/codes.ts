@@ -91,8 +91,11 @@ const TERMS: Readonly<Record<string, string>> = {
   semester: "Semester",
 };
 
-export const term = (sessionType: string) =>
-  descriptorUri("TermDescriptor", TERMS[sessionType] ?? "Other");
+/** The TermDescriptor URI of a OneRoster session type, or undefined for a plain `term`. */
+export const term = (sessionType: string) => {
+  const code = TERMS[sessionType];
+  return code === undefined ? undefined : descriptorUri("TermDescriptor", code);
+};
 
 const PERIOD_NAMES: Readonly<Record<number, readonly string[]>> = {
   2: ["First Semester", "Second Semester"],

@@ -29,8 +29,9 @@ export const derivedId = (...parts: SQL[]) =>
   sql`md5(concat_ws('|', ${sql.join(parts, sql`, `)}))::uuid`;
 
 /**
- * The columns every source row starts with (see `SourceRow`): the main row's id and status,
- * and the greatest change version and modification time of every row the document uses.
+ * The columns every source row starts with (see `SourceRow`): the main row's id, and the
+ * greatest change version, modification time and status (`tobedeleted` wins) of every row
+ * the document uses.
  */
 export function lifecycle(
   main: Aliased,
@@ -48,7 +49,10 @@ export function lifecycle(
       all.map((t) => t("dateLastModified")),
       sql`, `,
     )}) as last_modified,
-    ${main("status")} as status,
+    greatest(${sql.join(
+      all.map((t) => t("status")),
+      sql`, `,
+    )}) as status,
     ${scopeOrgs} as scope_orgs`;
 }
 
