@@ -4,7 +4,7 @@ import type { Transaction } from "../../db/client.ts";
 import { queryRows } from "../../db/query-rows.ts";
 import { type EdfiDocument, readDocuments, resourceId } from "../read-documents.ts";
 import { type EdfiResource, keyValues } from "../resource.ts";
-import { patchedDocuments, sourceTables } from "./patched-documents.ts";
+import { patchedDocuments, sourceTables, touches } from "./patched-documents.ts";
 import { trackedChanges, type VersionWindow } from "./tracked-changes.ts";
 
 /** The tables migration 0023 tracks (edfi_track_delete / edfi_track_key_change triggers). */
@@ -72,7 +72,9 @@ export async function* deleteRecords(
     }
   }
   const tables = sourceTables(resource, TRACKED_TABLES);
-  const changes = await trackedChanges(tx, ["delete", "keyChange"], tables, selection);
+  const changes = (await trackedChanges(tx, ["delete", "keyChange"], tables, selection)).filter(
+    (change) => touches(resource, change),
+  );
   if (changes.length === 0) return;
   const current = await currentIds(tx, resource, selection.tenantId);
   for (const change of changes) {
@@ -102,6 +104,7 @@ export async function* keyChangeRecords(
 ): AsyncGenerator<KeyChangeRecord> {
   const tables = sourceTables(resource, TRACKED_TABLES);
   for (const change of await trackedChanges(tx, ["keyChange"], tables, selection)) {
+    if (!touches(resource, change)) continue;
     const before = new Map<string, EdfiDocument>();
     for (const document of await patchedDocuments(tx, resource, selection, change, "old")) {
       before.set(document.id, document);

@@ -7,11 +7,39 @@ import type { EdfiResource, SourceRow } from "../resource.ts";
 import type { TrackedChange } from "./tracked-changes.ts";
 
 const dialect = new PgDialect();
+const texts = new WeakMap<EdfiResource, string>();
+
+/** The SQL text of a resource's source query (the same for every tenant). */
+function sourceText(resource: EdfiResource): string {
+  let text = texts.get(resource);
+  if (text === undefined) {
+    text = dialect.sqlToQuery(resource.source(sql`null`)).sql;
+    texts.set(resource, text);
+  }
+  return text;
+}
+
+/** Whether `name` (a table or column) appears in SQL text as a name, quoted or not. */
+const names = (text: string, name: string) => new RegExp(`(?<![\\w])${name}(?![\\w])`).test(text);
 
 /** The tables a resource's source query reads, as named in its SQL (quoted or not). */
 export function sourceTables(resource: EdfiResource, tables: readonly string[]): string[] {
-  const text = dialect.sqlToQuery(resource.source(sql`null`)).sql;
-  return tables.filter((table) => new RegExp(`(?<![\\w."])"?${table}"?(?![\\w"])`).test(text));
+  const text = sourceText(resource);
+  return tables.filter((table) => names(text, table));
+}
+
+/**
+ * Whether a tracked change can alter a resource's documents: a hard delete always can; a
+ * key-column change only when its source query reads one of the columns that changed.
+ */
+export function touches(resource: EdfiResource, change: TrackedChange): boolean {
+  if (!change.newValues) return true;
+  const text = sourceText(resource);
+  return Object.keys(change.newValues).some(
+    (column) =>
+      JSON.stringify(change.oldValues[column]) !== JSON.stringify(change.newValues?.[column]) &&
+      names(text, column),
+  );
 }
 
 /** Which version of the changed row the documents are built from. */
@@ -46,7 +74,7 @@ export async function patchedDocuments(
     : sql``;
   const rows = await queryRows<SourceRow>(
     tx,
-    sql`with ${table} as (
+    sql`with ${table} as not materialized (
           ${patched}
           union all
           select * from public.${table} t where t.id <> ${change.rowId}::uuid)
