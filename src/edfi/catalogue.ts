@@ -1,4 +1,7 @@
-import { studentSchoolAttendanceEvents, studentSectionAttendanceEvents } from "./mapping/attendance.ts";
+import {
+  studentSchoolAttendanceEvents,
+  studentSectionAttendanceEvents,
+} from "./mapping/attendance.ts";
 import {
   staffEducationOrganizationAssignmentAssociations,
   staffSchoolAssociations,

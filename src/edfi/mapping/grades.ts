@@ -54,12 +54,23 @@ export const grades: EdfiResource = {
     inRef("gradingPeriodReference", "gradingPeriodName"),
     // The DDL names the grading period's year apart from the section's.
     { name: "gradingPeriodSchoolYear", path: ["gradingPeriodReference", "schoolYear"] },
-    ...["beginDate", "localCourseCode", "schoolId", "schoolYear", "sectionIdentifier", "sessionName", "studentUniqueId"].map(
-      (name) => inRef("studentSectionAssociationReference", name),
-    ),
+    ...[
+      "beginDate",
+      "localCourseCode",
+      "schoolId",
+      "schoolYear",
+      "sectionIdentifier",
+      "sessionName",
+      "studentUniqueId",
+    ].map((name) => inRef("studentSectionAssociationReference", name)),
   ],
   studentData: true,
-  params: { studentUniqueId: "string", schoolId: "integer", sectionIdentifier: "string", gradingPeriodName: "string" },
+  params: {
+    studentUniqueId: "string",
+    schoolId: "integer",
+    sectionIdentifier: "string",
+    gradingPeriodName: "string",
+  },
   source: (tenant) => sql`
     select ${derivedId(sql`x.tenant_id::text`, sql`x.student`, sql`x.class`, sql`x.period`, sql`x.kind`)} as id,
       greatest(x.change_seq, ${sql.join(
