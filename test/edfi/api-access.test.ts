@@ -40,7 +40,9 @@ describe("who may read the Ed-Fi API", () => {
   it("needs a bearer token and the edfi.readonly scope; errors are Ed-Fi problem details", async () => {
     const anonymous = await edfiGet(gateway, `${DATA}/students`);
     expect(anonymous.status).toBe(401);
-    expect(((await anonymous.json()) as { type: string }).type).toBe("urn:ed-fi:api:security:authentication");
+    expect(((await anonymous.json()) as { type: string }).type).toBe(
+      "urn:ed-fi:api:security:authentication",
+    );
     const roster = await gateway.token({ scopes: ROSTER_READ });
     const refused = await edfiGet(gateway, `${DATA}/students`, roster);
     expect(refused.status).toBe(403);
@@ -51,7 +53,10 @@ describe("who may read the Ed-Fi API", () => {
 
   it("POST /ed-fi/oauth/token issues tokens to the same clients; token_info describes one", async () => {
     const { createClient } = await import("../../src/auth/clients.ts");
-    const client = await createClient(gateway.database.db, gateway.tenant, { name: "sis", scopes: EDFI_READ });
+    const client = await createClient(gateway.database.db, gateway.tenant, {
+      name: "sis",
+      scopes: EDFI_READ,
+    });
     const issued = await gateway.app.request("/ed-fi/oauth/token", {
       method: "POST",
       headers: {
@@ -65,14 +70,23 @@ describe("who may read the Ed-Fi API", () => {
     expect((await edfiGet(gateway, `${DATA}/schools`, access_token)).status).toBe(200);
     const info = await gateway.app.request("/ed-fi/oauth/token_info", {
       method: "POST",
-      headers: { authorization: `Bearer ${access_token}`, "content-type": "application/x-www-form-urlencoded" },
+      headers: {
+        authorization: `Bearer ${access_token}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
       body: `token=${access_token}`,
     });
     expect(info.status).toBe(200);
-    const body = (await info.json()) as { active: boolean; client_id: string; education_organizations: unknown[] };
+    const body = (await info.json()) as {
+      active: boolean;
+      client_id: string;
+      education_organizations: unknown[];
+    };
     expect(body.active).toBe(true);
     expect(body.client_id).toBe(client.clientId);
-    const schools = (await (await edfiGet(gateway, `${DATA}/schools`, access_token)).json()) as Doc[];
+    const schools = (await (
+      await edfiGet(gateway, `${DATA}/schools`, access_token)
+    ).json()) as Doc[];
     expect(body.education_organizations.length).toBe(schools.length + 1);
   });
 
@@ -103,15 +117,23 @@ describe("who may read the Ed-Fi API", () => {
     );
     const restricted = await gateway.token({ scopes: EDFI_READ, orgSourcedId: org?.sourced_id });
     const theirs = await readAll(gateway, restricted, "studentSchoolAssociations");
-    const expected = all.filter((d) => (d.schoolReference as { schoolId: number }).schoolId === school);
+    const expected = all.filter(
+      (d) => (d.schoolReference as { schoolId: number }).schoolId === school,
+    );
     expect(theirs.map((d) => d.id).sort()).toEqual(expected.map((d) => d.id).sort());
     expect(theirs.length).toBeLessThan(all.length);
 
-    const students = new Set(theirs.map((d) => (d.studentReference as { studentUniqueId: string }).studentUniqueId));
+    const students = new Set(
+      theirs.map((d) => (d.studentReference as { studentUniqueId: string }).studentUniqueId),
+    );
     const visible = await readAll(gateway, restricted, "students");
     expect(visible.map((d) => d.studentUniqueId).sort()).toEqual([...students].sort());
-    const other = all.find((d) => !students.has((d.studentReference as { studentUniqueId: string }).studentUniqueId));
-    expect((await edfiGet(gateway, `${DATA}/studentSchoolAssociations/${other?.id}`, restricted)).status).toBe(404);
+    const other = all.find(
+      (d) => !students.has((d.studentReference as { studentUniqueId: string }).studentUniqueId),
+    );
+    expect(
+      (await edfiGet(gateway, `${DATA}/studentSchoolAssociations/${other?.id}`, restricted)).status,
+    ).toBe(404);
     const schools = await readAll(gateway, restricted, "schools");
     expect(schools.map((d) => d.schoolId)).toEqual([school]);
   });
@@ -124,9 +146,17 @@ describe("who may read the Ed-Fi API", () => {
     await edfiGet(gateway, `${DATA}/gradeLevelDescriptors`, token);
     const [first, second, ...rest] = await disclosures(gateway.tenant.id, token);
     expect(rest).toEqual([]);
-    expect(first).toMatchObject({ entity: "edfi:students", record_count: 7, purpose: "state reporting" });
+    expect(first).toMatchObject({
+      entity: "edfi:students",
+      record_count: 7,
+      purpose: "state reporting",
+    });
     expect(first?.entity_ids).toHaveLength(7);
     expect(first?.endpoint).toBe("GET /ed-fi/data/v3/ed-fi/students");
-    expect(second).toMatchObject({ entity: "edfi:grades", record_count: 3, purpose: "edfi:get:grades" });
+    expect(second).toMatchObject({
+      entity: "edfi:grades",
+      record_count: 3,
+      purpose: "edfi:get:grades",
+    });
   });
 });

@@ -17,9 +17,12 @@ beforeAll(async () => {
     served.set(resource.endpoint, await readAll(gateway, token, resource.endpoint));
   }
   for (const name of DESCRIPTOR_NAMES) {
-    const response = await gateway.app.request(`/ed-fi/data/v3/ed-fi/${descriptorEndpoint(name)}?limit=500`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
+    const response = await gateway.app.request(
+      `/ed-fi/data/v3/ed-fi/${descriptorEndpoint(name)}?limit=500`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
     for (const value of (await response.json()) as { namespace: string; codeValue: string }[]) {
       descriptorUris.add(`${value.namespace}#${value.codeValue}`);
     }
@@ -31,7 +34,8 @@ afterAll(() => gateway?.close());
 function flat(document: Doc): Record<string, unknown> {
   const leaves: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(document)) {
-    if (key.endsWith("Reference") && value && typeof value === "object") Object.assign(leaves, value);
+    if (key.endsWith("Reference") && value && typeof value === "object")
+      Object.assign(leaves, value);
     else leaves[key] = value;
   }
   return leaves;
@@ -56,7 +60,7 @@ const TARGETS: Record<string, string[]> = {
 };
 
 /** An ed-org's id under the name an educationOrganizationReference uses. */
-const asEdOrg = (leaves: Record<string, unknown>) => ({
+const asEdOrg = (leaves: Record<string, unknown>): Record<string, unknown> => ({
   ...leaves,
   educationOrganizationId: leaves.schoolId ?? leaves.localEducationAgencyId,
 });
@@ -65,7 +69,8 @@ function resolves(name: string, reference: Record<string, unknown>): boolean {
   const keys = Object.keys(reference).filter((key) => key !== "link");
   return (TARGETS[name] ?? []).some((endpoint) =>
     (served.get(endpoint) ?? []).some((target) => {
-      const leaves = name === "educationOrganizationReference" ? asEdOrg(flat(target)) : flat(target);
+      const leaves =
+        name === "educationOrganizationReference" ? asEdOrg(flat(target)) : flat(target);
       return keys.every((key) => leaves[key] === reference[key]);
     }),
   );
@@ -77,7 +82,8 @@ describe("the Ed-Fi API's documents of the demo district", () => {
     (endpoint, schema) => {
       const documents = served.get(endpoint) ?? [];
       expect(documents.length).toBeGreaterThan(0);
-      for (const document of documents) expect(validateEdfi("resources", schema, document)).toEqual([]);
+      for (const document of documents)
+        expect(validateEdfi("resources", schema, document)).toEqual([]);
     },
   );
 
@@ -93,7 +99,10 @@ describe("the Ed-Fi API's documents of the demo district", () => {
             expect(reference.schoolYear).toBeLessThanOrEqual(2050);
           } else {
             expect(TARGETS[key], `${endpoint}.${key}`).toBeDefined();
-            expect(resolves(key, reference), `${endpoint} ${document.id} ${key} ${JSON.stringify(reference)}`).toBe(true);
+            expect(
+              resolves(key, reference),
+              `${endpoint} ${document.id} ${key} ${JSON.stringify(reference)}`,
+            ).toBe(true);
           }
           checked += 1;
         }
@@ -106,7 +115,8 @@ describe("the Ed-Fi API's documents of the demo district", () => {
     const found: string[] = [];
     const walk = (value: unknown, key: string): void => {
       if (Array.isArray(value)) for (const item of value) walk(item, key);
-      else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, k);
+      else if (value && typeof value === "object")
+        for (const [k, v] of Object.entries(value)) walk(v, k);
       else if (key.endsWith("Descriptor")) found.push(String(value));
     };
     for (const documents of served.values()) walk(documents, "");

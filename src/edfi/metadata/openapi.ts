@@ -12,7 +12,8 @@ export type OpenApiPaths = Record<string, PathItem>;
 const EXPORT = SERVED as unknown as {
   resources: Record<string, { collection: Operation; item: Operation }>;
   descriptors: Record<string, { collection: Operation; item: Operation }>;
-  components: Record<string, Record<string, unknown>>;
+  resourcesComponents: Record<string, Record<string, unknown>>;
+  descriptorsComponents: Record<string, Record<string, unknown>>;
   dependencies: { resource: string; order: number; operations: string[] }[];
 };
 
@@ -102,7 +103,12 @@ function partitionsOperation(endpoint: string): Operation {
   };
 }
 
-function document(origin: string, title: string, paths: OpenApiPaths) {
+function document(
+  origin: string,
+  title: string,
+  paths: OpenApiPaths,
+  components: Record<string, Record<string, unknown>>,
+) {
   return {
     openapi: "3.0.1",
     info: {
@@ -114,7 +120,7 @@ function document(origin: string, title: string, paths: OpenApiPaths) {
     servers: [{ url: `${origin}/ed-fi/data/v3` }],
     paths,
     components: {
-      ...EXPORT.components,
+      ...components,
       securitySchemes: {
         oauth2_client_credentials: {
           type: "oauth2",
@@ -144,7 +150,7 @@ export function resourcesOpenApi(origin: string, extensions: readonly MetadataPa
     paths[`${path}/{id}`] = { get: operations.item };
   }
   for (const extension of extensions) Object.assign(paths, extension());
-  return document(origin, "Ed-Fi Resources (TSA Coach Gateway)", paths);
+  return document(origin, "Ed-Fi Resources (TSA Coach Gateway)", paths, EXPORT.resourcesComponents);
 }
 
 /** The descriptors metadata (`…/descriptors/swagger.json`): every descriptor set served. */
@@ -166,7 +172,12 @@ export function descriptorsOpenApi(origin: string, params: Readonly<Record<strin
     };
     paths[`/ed-fi/${endpoint}/{id}`] = { get: operations.item };
   }
-  return document(origin, "Ed-Fi Descriptors (TSA Coach Gateway)", paths);
+  return document(
+    origin,
+    "Ed-Fi Descriptors (TSA Coach Gateway)",
+    paths,
+    EXPORT.descriptorsComponents,
+  );
 }
 
 /** The load order of what is served: the DS 5.1 `dependencies` entries for served paths. */

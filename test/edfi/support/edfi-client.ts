@@ -19,9 +19,11 @@ export async function readAll(
   const all: Doc[] = [];
   let next: string | null = null;
   do {
-    const query: string = next === null ? `pageSize=${pageSize}` : `pageSize=${pageSize}&pageToken=${next}`;
+    const query: string =
+      next === null ? `pageSize=${pageSize}` : `pageSize=${pageSize}&pageToken=${next}`;
     const response = await edfiGet(gateway, `${DATA}/${endpoint}?${query}`, token);
-    if (response.status !== 200) throw new Error(`${endpoint}: ${response.status} ${await response.text()}`);
+    if (response.status !== 200)
+      throw new Error(`${endpoint}: ${response.status} ${await response.text()}`);
     all.push(...((await response.json()) as Doc[]));
     next = response.headers.get("next-page-token");
   } while (next !== null);
