@@ -1,14 +1,14 @@
 import {
-  studentSchoolAttendanceEvents,
-  studentSectionAttendanceEvents,
-} from "./mapping/attendance.ts";
-import {
   staffEducationOrganizationAssignmentAssociations,
   staffSchoolAssociations,
   studentContactAssociations,
   studentEducationOrganizationAssociations,
   studentSchoolAssociations,
 } from "./mapping/associations.ts";
+import {
+  studentSchoolAttendanceEvents,
+  studentSectionAttendanceEvents,
+} from "./mapping/attendance.ts";
 import { calendarDates, calendars, gradingPeriods, sessions } from "./mapping/calendar.ts";
 import { localEducationAgencies, schools } from "./mapping/ed-orgs.ts";
 import { grades } from "./mapping/grades.ts";

@@ -23,6 +23,11 @@
  *   `/changeQueries/v1/availableChangeVersions`.
  * - `edfiProblem(error, correlationId)`: an ApiError as Ed-Fi problem details.
  */
+
+export { EDFI_BASE_PATH } from "./api/discovery.routes.ts";
+export { edfiProblem } from "./api/problem.ts";
+export { parseCollectionRequest } from "./api/query.ts";
+export { DATA_PATH, selectionFor } from "./api/resource.routes.ts";
 export { EDFI_RESOURCES, resourceOf } from "./catalogue.ts";
 export {
   DESCRIPTOR_NAMES,
@@ -33,6 +38,8 @@ export {
   descriptorUri,
 } from "./descriptors/descriptor-sets.ts";
 export { type DefaultId, MAPPING_DEFAULTS, type NoteDefault } from "./mapping/defaults.ts";
+export type { MetadataPaths, OpenApiPaths } from "./metadata/openapi.ts";
+export { type EdfiExtension, mountEdfi } from "./mount.ts";
 export {
   countDocuments,
   type DocumentSelection,
@@ -41,9 +48,3 @@ export {
   toDocument,
 } from "./read-documents.ts";
 export { type EdfiResource, type KeyField, keyValues, type SourceRow } from "./resource.ts";
-export { edfiProblem } from "./api/problem.ts";
-export { DATA_PATH, selectionFor } from "./api/resource.routes.ts";
-export { EDFI_BASE_PATH } from "./api/discovery.routes.ts";
-export { parseCollectionRequest } from "./api/query.ts";
-export { type EdfiExtension, mountEdfi } from "./mount.ts";
-export type { MetadataPaths, OpenApiPaths } from "./metadata/openapi.ts";

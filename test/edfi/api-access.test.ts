@@ -107,7 +107,9 @@ describe("who may read the Ed-Fi API", () => {
 
   it("a client restricted to a school sees that school's records only", async () => {
     const all = await readAll(gateway, north, "studentSchoolAssociations");
-    const school = (all[0]?.schoolReference as { schoolId: number }).schoolId;
+    const [first] = all;
+    if (first === undefined) throw new Error("the demo district has no enrollments");
+    const school = (first.schoolReference as { schoolId: number }).schoolId;
     const [org] = await withTenant(gateway.database.db, gateway.tenant.id, (tx) =>
       queryRows<{ sourced_id: string }>(
         tx,

@@ -1,13 +1,13 @@
 import type { Context } from "hono";
 import type { AppEnv, AppOpenAPI } from "../../kernel/app-env.ts";
 import { publicOrigin } from "../../kernel/public-origin.ts";
-import { DESCRIPTOR_PARAMS } from "./descriptor.routes.ts";
 import {
   dependencies,
   descriptorsOpenApi,
   type MetadataPaths,
   resourcesOpenApi,
 } from "../metadata/openapi.ts";
+import { DESCRIPTOR_PARAMS } from "./descriptor.routes.ts";
 
 /** The Ed-Fi base path of the gateway. */
 export const EDFI_BASE_PATH = "/ed-fi";

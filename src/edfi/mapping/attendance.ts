@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { classAttendanceEvents, schoolAttendanceEvents } from "../../db/schema/index.ts";
 import { academicSessionEntity, orgEntity } from "../../entities/index.ts";
-import { descriptorUri, type DescriptorName } from "../descriptors/descriptor-sets.ts";
+import { type DescriptorName, descriptorUri } from "../descriptors/descriptor-sets.ts";
 import { type EdfiResource, inRef, top } from "../resource.ts";
 import {
   k,

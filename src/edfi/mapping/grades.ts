@@ -3,8 +3,8 @@ import { courseGrades, results as resultRows } from "../../db/schema/index.ts";
 import { academicSessionEntity, enrollmentEntity, lineItemEntity } from "../../entities/index.ts";
 import { descriptorUri } from "../descriptors/descriptor-sets.ts";
 import { type EdfiResource, inRef, top } from "../resource.ts";
-import { gradingPeriod } from "./codes.ts";
 import { periodPosition } from "./calendar.ts";
+import { gradingPeriod } from "./codes.ts";
 import { k, SECTION_JOINS, SECTION_KEY, SECTION_ROWS, sectionReference, t } from "./sections.ts";
 import { derivedId, joins, num, on } from "./sql.ts";
 
