@@ -1,4 +1,3 @@
-import { studentSchoolAttendanceEvents, studentSectionAttendanceEvents } from "./mapping/attendance.ts";
 import {
   staffEducationOrganizationAssignmentAssociations,
   staffSchoolAssociations,
@@ -6,6 +5,10 @@ import {
   studentEducationOrganizationAssociations,
   studentSchoolAssociations,
 } from "./mapping/associations.ts";
+import {
+  studentSchoolAttendanceEvents,
+  studentSectionAttendanceEvents,
+} from "./mapping/attendance.ts";
 import { calendarDates, calendars, gradingPeriods, sessions } from "./mapping/calendar.ts";
 import { localEducationAgencies, schools } from "./mapping/ed-orgs.ts";
 import { grades } from "./mapping/grades.ts";

@@ -16,9 +16,18 @@
  * - `onDefault` (a selection option): told of every documented default served
  *   (`MAPPING_DEFAULTS`, with the reason for each), so an export can count them.
  * - `DESCRIPTOR_SETS` / `DESCRIPTOR_NAMES` / `descriptorEndpoint`: the descriptor sets served.
- * - `resourcesOpenApi(origin)` builds the resources metadata document; `addMetadataPaths` is
- *   the hook where further paths (`/deletes`, `/keyChanges`) are registered.
+ * - `mountEdfi(app, limiter, extensions)`: serves everything under `/ed-fi`. An `EdfiExtension`
+ *   (e.g. change queries) mounts its own routes on the `/ed-fi` base (before the resources'
+ *   `/{id}` routes, which only match 32-hex ids anyway) and adds its paths to the resources
+ *   metadata (`paths`): this is the hook for `/deletes`, `/keyChanges` and
+ *   `/changeQueries/v1/availableChangeVersions`.
+ * - `edfiProblem(error, correlationId)`: an ApiError as Ed-Fi problem details.
  */
+
+export { EDFI_BASE_PATH } from "./api/discovery.routes.ts";
+export { edfiProblem } from "./api/problem.ts";
+export { parseCollectionRequest } from "./api/query.ts";
+export { DATA_PATH, selectionFor } from "./api/resource.routes.ts";
 export { EDFI_RESOURCES, resourceOf } from "./catalogue.ts";
 export {
   DESCRIPTOR_NAMES,
@@ -29,6 +38,8 @@ export {
   descriptorUri,
 } from "./descriptors/descriptor-sets.ts";
 export { type DefaultId, MAPPING_DEFAULTS, type NoteDefault } from "./mapping/defaults.ts";
+export type { MetadataPaths, OpenApiPaths } from "./metadata/openapi.ts";
+export { type EdfiExtension, mountEdfi } from "./mount.ts";
 export {
   countDocuments,
   type DocumentSelection,

@@ -158,7 +158,7 @@ export async function partitionBoundaries(
 ): Promise<string[]> {
   const rows = await queryRows<{ last: string }>(
     tx,
-    sql`select max(p.id)::text as last from (
+    sql`select max(p.id::text) as last from (
           select r.id, ntile(${parts}) over (order by r.id) as part
           from ${from(resource, selection)} where ${conditions(selection, [])}) p
         group by p.part order by p.part`,

@@ -40,7 +40,10 @@ describe("the demo district as Ed-Fi documents", () => {
       const documents = documentsOf(resource.endpoint);
       expect(documents.length).toBeGreaterThan(0);
       for (const document of documents) {
-        expect(validateEdfi("resources", resource.schema, document), JSON.stringify(document)).toEqual([]);
+        expect(
+          validateEdfi("resources", resource.schema, document),
+          JSON.stringify(document),
+        ).toEqual([]);
       }
       expect(new Set(documents.map((d) => d.id)).size).toBe(documents.length);
       const keys = documents.map((d) => JSON.stringify(keyValues(resource, d)));

@@ -2,10 +2,27 @@ import { type SQL, sql } from "drizzle-orm";
 import { demographicsEntity, orgEntity, roleEntity, userEntity } from "../../entities/index.ts";
 import { descriptorUri } from "../descriptors/descriptor-sets.ts";
 import { type EdfiResource, inRef, top } from "../resource.ts";
-import { CONTACT_ROLES, gradeLevel, races, relation, STAFF_ROLES, sex, staffClassification } from "./codes.ts";
+import {
+  CONTACT_ROLES,
+  gradeLevel,
+  races,
+  relation,
+  STAFF_ROLES,
+  sex,
+  staffClassification,
+} from "./codes.ts";
 import { orDefault } from "./defaults.ts";
 import { electronicMails } from "./people.ts";
-import { derivedId, edfiOrgId, hasRole, latestYearStart, lifecycle, num, on, userOrgs } from "./sql.ts";
+import {
+  derivedId,
+  edfiOrgId,
+  hasRole,
+  latestYearStart,
+  lifecycle,
+  num,
+  on,
+  userOrgs,
+} from "./sql.ts";
 
 const r = on(roleEntity.table, "r");
 const o = on(orgEntity.table, "o");
@@ -29,9 +46,18 @@ const beginOrYearStart = (tenant: SQL) =>
 export const studentSchoolAssociations: EdfiResource = {
   endpoint: "studentSchoolAssociations",
   schema: "edFi_studentSchoolAssociation",
-  key: [inRef("studentReference", "studentUniqueId"), inRef("schoolReference", "schoolId"), top("entryDate")],
+  key: [
+    inRef("studentReference", "studentUniqueId"),
+    inRef("schoolReference", "schoolId"),
+    top("entryDate"),
+  ],
   studentData: true,
-  params: { studentUniqueId: "string", schoolId: "integer", entryDate: "date", exitWithdrawDate: "date" },
+  params: {
+    studentUniqueId: "string",
+    schoolId: "integer",
+    entryDate: "date",
+    exitWithdrawDate: "date",
+  },
   source: (tenant) => sql`
     select ${lifecycle(r, [u], sql`array[${r("orgSourcedId")}]`)},
       ${r("userSourcedId")} as "studentUniqueId", ${edfiOrgId(o)} as "schoolId",
@@ -160,7 +186,12 @@ export const staffEducationOrganizationAssignmentAssociations: EdfiResource = {
     inRef("staffReference", "staffUniqueId"),
   ],
   studentData: false,
-  params: { staffUniqueId: "string", educationOrganizationId: "integer", beginDate: "date", endDate: "date" },
+  params: {
+    staffUniqueId: "string",
+    educationOrganizationId: "integer",
+    beginDate: "date",
+    endDate: "date",
+  },
   source: (tenant) => sql`
     select ${lifecycle(r, [], sql`array[${r("orgSourcedId")}]`)},
       ${r("userSourcedId")} as "staffUniqueId", ${edfiOrgId(o)} as "educationOrganizationId",

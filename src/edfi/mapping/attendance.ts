@@ -1,9 +1,16 @@
 import { sql } from "drizzle-orm";
 import { classAttendanceEvents, schoolAttendanceEvents } from "../../db/schema/index.ts";
 import { academicSessionEntity, orgEntity } from "../../entities/index.ts";
-import { descriptorUri, type DescriptorName } from "../descriptors/descriptor-sets.ts";
+import { type DescriptorName, descriptorUri } from "../descriptors/descriptor-sets.ts";
 import { type EdfiResource, inRef, top } from "../resource.ts";
-import { k, SECTION_JOINS, SECTION_KEY, SECTION_KEY_FIELDS, SECTION_ROWS, sectionReference } from "./sections.ts";
+import {
+  k,
+  SECTION_JOINS,
+  SECTION_KEY,
+  SECTION_KEY_FIELDS,
+  SECTION_ROWS,
+  sectionReference,
+} from "./sections.ts";
 import { edfiOrgId, joins, lifecycle, num, on } from "./sql.ts";
 
 const a = on(schoolAttendanceEvents, "a");
@@ -32,7 +39,13 @@ export const studentSchoolAttendanceEvents: EdfiResource = {
     inRef("studentReference", "studentUniqueId"),
   ],
   studentData: true,
-  params: { studentUniqueId: "string", schoolId: "integer", schoolYear: "integer", sessionName: "string", eventDate: "date" },
+  params: {
+    studentUniqueId: "string",
+    schoolId: "integer",
+    schoolYear: "integer",
+    sessionName: "string",
+    eventDate: "date",
+  },
   source: (tenant) => sql`
     select ${lifecycle(a, [o, s], sql`array[${a("schoolSourcedId")}]`)},
       ${a("studentSourcedId")} as "studentUniqueId", ${edfiOrgId(o)} as "schoolId",
@@ -46,7 +59,11 @@ export const studentSchoolAttendanceEvents: EdfiResource = {
   toBody: (row) => ({
     studentReference: { studentUniqueId: row.studentUniqueId },
     schoolReference: { schoolId: num(row.schoolId) },
-    sessionReference: { schoolId: num(row.schoolId), schoolYear: num(row.schoolYear), sessionName: row.sessionName },
+    sessionReference: {
+      schoolId: num(row.schoolId),
+      schoolYear: num(row.schoolYear),
+      sessionName: row.sessionName,
+    },
     ...event(row),
     ...(row.arrivalTime === null ? {} : { arrivalTime: row.arrivalTime }),
     ...(row.departureTime === null ? {} : { departureTime: row.departureTime }),

@@ -1,5 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
-import { calendarDates as calendarDateRows, calendars as calendarRows } from "../../db/schema/index.ts";
+import {
+  calendarDates as calendarDateRows,
+  calendars as calendarRows,
+} from "../../db/schema/index.ts";
 import { academicSessionEntity, orgEntity } from "../../entities/index.ts";
 import { descriptorUri } from "../descriptors/descriptor-sets.ts";
 import { type EdfiResource, inRef, top } from "../resource.ts";
@@ -46,14 +49,30 @@ const dates = (row: Record<string, unknown>, note: NoteDefault) => {
 export const sessions: EdfiResource = {
   endpoint: "sessions",
   schema: "edFi_session",
-  key: [inRef("schoolReference", "schoolId"), inRef("schoolYearTypeReference", "schoolYear"), top("sessionName")],
+  key: [
+    inRef("schoolReference", "schoolId"),
+    inRef("schoolYearTypeReference", "schoolYear"),
+    top("sessionName"),
+  ],
   studentData: false,
-  params: { schoolId: "integer", schoolYear: "integer", sessionName: "string", beginDate: "date", endDate: "date" },
-  source: (tenant) => sessionsAtSchools(tenant, SESSION_TYPES, sql`, ${s("title")} as "sessionName"`),
+  params: {
+    schoolId: "integer",
+    schoolYear: "integer",
+    sessionName: "string",
+    beginDate: "date",
+    endDate: "date",
+  },
+  source: (tenant) =>
+    sessionsAtSchools(tenant, SESSION_TYPES, sql`, ${s("title")} as "sessionName"`),
   toBody: (row, note) => ({
     ...schoolAndYear(row),
     sessionName: row.sessionName,
-    termDescriptor: orDefault(term(row.type as string), "termDescriptor", descriptorUri("TermDescriptor", "Other"), note),
+    termDescriptor: orDefault(
+      term(row.type as string),
+      "termDescriptor",
+      descriptorUri("TermDescriptor", "Other"),
+      note,
+    ),
     ...dates(row, note),
   }),
 };
@@ -81,7 +100,13 @@ export const gradingPeriods: EdfiResource = {
     inRef("schoolYearTypeReference", "schoolYear"),
   ],
   studentData: false,
-  params: { schoolId: "integer", schoolYear: "integer", gradingPeriodName: "string", beginDate: "date", endDate: "date" },
+  params: {
+    schoolId: "integer",
+    schoolYear: "integer",
+    gradingPeriodName: "string",
+    beginDate: "date",
+    endDate: "date",
+  },
   source: (tenant) =>
     sessionsAtSchools(
       tenant,
@@ -106,7 +131,11 @@ const schoolOfCalendar = (calendar: Aliased) =>
 export const calendars: EdfiResource = {
   endpoint: "calendars",
   schema: "edFi_calendar",
-  key: [top("calendarCode"), inRef("schoolReference", "schoolId"), inRef("schoolYearTypeReference", "schoolYear")],
+  key: [
+    top("calendarCode"),
+    inRef("schoolReference", "schoolId"),
+    inRef("schoolYearTypeReference", "schoolYear"),
+  ],
   studentData: false,
   params: { calendarCode: "string", schoolId: "integer", schoolYear: "integer" },
   source: (tenant) => sql`

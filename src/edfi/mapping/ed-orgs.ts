@@ -34,7 +34,7 @@ export const localEducationAgencies: EdfiResource = {
   schema: "edFi_localEducationAgency",
   key: [top("localEducationAgencyId")],
   studentData: false,
-  params: { localEducationAgencyId: "integer", nameOfInstitution: "string" },
+  params: { localEducationAgencyId: "integer" },
   source: (tenant: SQL) => sql`
     select ${lifecycle(o, [], sql`array[${o("sourcedId")}]`)},
       ${edfiOrgId(o)} as "localEducationAgencyId", ${o("name")} as "nameOfInstitution",
@@ -61,7 +61,7 @@ export const schools: EdfiResource = {
   schema: "edFi_school",
   key: [top("schoolId")],
   studentData: false,
-  params: { schoolId: "integer", nameOfInstitution: "string", localEducationAgencyId: "integer" },
+  params: { schoolId: "integer", localEducationAgencyId: "integer" },
   source: (tenant: SQL) => sql`
     select ${lifecycle(o, [], sql`array[${o("sourcedId")}]`)},
       ${edfiOrgId(o)} as "schoolId", ${o("name")} as "nameOfInstitution",

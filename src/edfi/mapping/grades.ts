@@ -3,8 +3,8 @@ import { courseGrades, results as resultRows } from "../../db/schema/index.ts";
 import { academicSessionEntity, enrollmentEntity, lineItemEntity } from "../../entities/index.ts";
 import { descriptorUri } from "../descriptors/descriptor-sets.ts";
 import { type EdfiResource, inRef, top } from "../resource.ts";
-import { gradingPeriod } from "./codes.ts";
 import { periodPosition } from "./calendar.ts";
+import { gradingPeriod } from "./codes.ts";
 import { k, SECTION_JOINS, SECTION_KEY, SECTION_ROWS, sectionReference, t } from "./sections.ts";
 import { derivedId, joins, num, on } from "./sql.ts";
 
@@ -54,12 +54,23 @@ export const grades: EdfiResource = {
     inRef("gradingPeriodReference", "gradingPeriodName"),
     // The DDL names the grading period's year apart from the section's.
     { name: "gradingPeriodSchoolYear", path: ["gradingPeriodReference", "schoolYear"] },
-    ...["beginDate", "localCourseCode", "schoolId", "schoolYear", "sectionIdentifier", "sessionName", "studentUniqueId"].map(
-      (name) => inRef("studentSectionAssociationReference", name),
-    ),
+    ...[
+      "beginDate",
+      "localCourseCode",
+      "schoolId",
+      "schoolYear",
+      "sectionIdentifier",
+      "sessionName",
+      "studentUniqueId",
+    ].map((name) => inRef("studentSectionAssociationReference", name)),
   ],
   studentData: true,
-  params: { studentUniqueId: "string", schoolId: "integer", sectionIdentifier: "string", gradingPeriodName: "string" },
+  params: {
+    studentUniqueId: "string",
+    schoolId: "integer",
+    sectionIdentifier: "string",
+    gradingPeriodName: "string",
+  },
   source: (tenant) => sql`
     select ${derivedId(sql`x.tenant_id::text`, sql`x.student`, sql`x.class`, sql`x.period`, sql`x.kind`)} as id,
       greatest(x.change_seq, ${sql.join(

@@ -47,7 +47,6 @@ const PERSON_PARAMS = {
   firstName: "string",
   lastSurname: "string",
   middleName: "string",
-  loginId: "string",
 } as const;
 
 export const students: EdfiResource = {
@@ -81,7 +80,7 @@ export const staffs: EdfiResource = {
   schema: "edFi_staff",
   key: [top("staffUniqueId")],
   studentData: false,
-  params: { staffUniqueId: "string", ...PERSON_PARAMS },
+  params: { staffUniqueId: "string", loginId: "string", ...PERSON_PARAMS },
   source: (tenant) => people(tenant, STAFF_ROLES, "staffUniqueId"),
   toBody: (row) => ({
     staffUniqueId: row.staffUniqueId,
@@ -97,7 +96,7 @@ export const contacts: EdfiResource = {
   key: [top("contactUniqueId")],
   // A student's contacts are part of the student's education record.
   studentData: true,
-  params: { contactUniqueId: "string", ...PERSON_PARAMS },
+  params: { contactUniqueId: "string", loginId: "string", ...PERSON_PARAMS },
   source: (tenant) => people(tenant, CONTACT_ROLES, "contactUniqueId"),
   toBody: (row) => ({
     contactUniqueId: row.contactUniqueId,

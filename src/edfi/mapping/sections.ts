@@ -111,9 +111,17 @@ export const courses: EdfiResource = {
 export const courseOfferings: EdfiResource = {
   endpoint: "courseOfferings",
   schema: "edFi_courseOffering",
-  key: [top("localCourseCode"), ...["schoolId", "schoolYear", "sessionName"].map((name) => inRef("sessionReference", name))],
+  key: [
+    top("localCourseCode"),
+    ...["schoolId", "schoolYear", "sessionName"].map((name) => inRef("sessionReference", name)),
+  ],
   studentData: false,
-  params: { localCourseCode: "string", schoolId: "integer", schoolYear: "integer", sessionName: "string" },
+  params: {
+    localCourseCode: "string",
+    schoolId: "integer",
+    schoolYear: "integer",
+    sessionName: "string",
+  },
   // One offering per course, school and term that has classes: active while any class is.
   source: (tenant) => sql`
     select ${derivedId(sql`${k("tenantId")}::text`, co("sourcedId"), o("sourcedId"), t("sourcedId"))} as id,
@@ -129,9 +137,16 @@ export const courseOfferings: EdfiResource = {
       ${o("sourcedId")}, ${o("edfiId")}, ${t("sourcedId")}, ${t("schoolYear")}, ${t("title")}`,
   toBody: (row) => ({
     localCourseCode: row.localCourseCode,
-    courseReference: { courseCode: row.localCourseCode, educationOrganizationId: num(row.course_ed_org) },
+    courseReference: {
+      courseCode: row.localCourseCode,
+      educationOrganizationId: num(row.course_ed_org),
+    },
     schoolReference: { schoolId: num(row.schoolId) },
-    sessionReference: { schoolId: num(row.schoolId), schoolYear: num(row.schoolYear), sessionName: row.sessionName },
+    sessionReference: {
+      schoolId: num(row.schoolId),
+      schoolYear: num(row.schoolYear),
+      sessionName: row.sessionName,
+    },
     localCourseTitle: row.localCourseTitle,
   }),
 };
@@ -196,7 +211,12 @@ export const staffSectionAssociations: EdfiResource = {
   studentData: false,
   params: { ...SECTION_PARAMS, staffUniqueId: "string", beginDate: "date", endDate: "date" },
   source: (tenant) =>
-    enrollmentsIn(tenant, sql`${e("role")} <> 'student'`, "staffUniqueId", sql`, ${e("primary")} as "primary"`),
+    enrollmentsIn(
+      tenant,
+      sql`${e("role")} <> 'student'`,
+      "staffUniqueId",
+      sql`, ${e("primary")} as "primary"`,
+    ),
   toBody: (row, note) => {
     if (row.begin_defaulted) note("sectionBeginDate");
     note("classroomPosition");
