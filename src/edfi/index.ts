@@ -49,4 +49,4 @@ export {
 } from "./read-documents.ts";
 export { type EdfiResource, type KeyField, keyValues, type SourceRow } from "./resource.ts";
 export { type EdfiExportRequest, type EdfiManifest, startEdfiExport } from "./bulk/index.ts";
-export { registerChangeQueryRoutes } from "./changes/change-query.routes.ts";
+export { EDFI_CHANGE_QUERIES } from "./changes/change-query.routes.ts";

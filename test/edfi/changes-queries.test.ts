@@ -199,7 +199,7 @@ describe("Ed-Fi change queries", () => {
     expect(bad.headers.get("content-type")).toContain("application/problem+json");
   });
 
-  it("logs a disclosure for student /deletes and /keyChanges", async () => {
+  it("logs one disclosure for a student /deletes response", async () => {
     await json(`${BASE}/studentSchoolAssociations/deletes?minChangeVersion=${start + 1}`);
     const logged = await tx((t) =>
       t

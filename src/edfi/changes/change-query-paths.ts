@@ -1,3 +1,4 @@
+import type { OpenApiPaths } from "../metadata/openapi.ts";
 import type { EdfiResource } from "../resource.ts";
 
 const integer = (description: string, extra: Record<string, unknown> = {}) => ({
@@ -88,7 +89,7 @@ function operation(resource: EdfiResource, list: "deletes" | "keyChanges") {
  * The `/ed-fi/{resource}/deletes` and `/ed-fi/{resource}/keyChanges` paths of the resources
  * metadata document, for every resource served.
  */
-export function changeQueryPaths(resources: readonly EdfiResource[]): Record<string, unknown> {
+export function changeQueryPaths(resources: readonly EdfiResource[]): OpenApiPaths {
   return Object.fromEntries(
     resources.flatMap((resource) => [
       [`/ed-fi/${resource.endpoint}/deletes`, operation(resource, "deletes")],
