@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.ts";
 import { auditLogs } from "../../src/db/existing/index.ts";
 import { withTenant } from "../../src/db/tenant-context.ts";
-import { EDFI_RESOURCES, type EdfiManifest } from "../../src/edfi/index.ts";
+import {
+  DESCRIPTOR_NAMES,
+  descriptorEndpoint,
+  EDFI_RESOURCES,
+  type EdfiManifest,
+} from "../../src/edfi/index.ts";
 import { requireTenant } from "../../src/tenants/index.ts";
 import { runCli } from "../support/cli.ts";
 import { createEmptyDatabase, TEST_DATABASE_URL, type TestDatabase } from "../support/database.ts";
@@ -65,6 +70,7 @@ describe("tsa-gateway export edfi", () => {
     const entries = await readZipFile(out);
     const manifest = JSON.parse(entries.get("manifest.json") ?? "null") as EdfiManifest;
     expect([...entries.keys()]).toEqual([
+      ...DESCRIPTOR_NAMES.map((name) => `${descriptorEndpoint(name)}.jsonl`),
       ...EDFI_RESOURCES.map((resource) => `${resource.endpoint}.jsonl`),
       "manifest.json",
     ]);

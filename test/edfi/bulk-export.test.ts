@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditDisclosedRecords, auditLogs } from "../../src/db/existing/index.ts";
 import { queryRows } from "../../src/db/query-rows.ts";
 import { withTenant } from "../../src/db/tenant-context.ts";
-import { EDFI_RESOURCES, type EdfiManifest } from "../../src/edfi/index.ts";
+import {
+  DESCRIPTOR_NAMES,
+  descriptorEndpoint,
+  EDFI_RESOURCES,
+  type EdfiManifest,
+} from "../../src/edfi/index.ts";
 import type { Tenant } from "../../src/tenants/tenants.ts";
 import { bearerFor, testApp } from "../support/app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
@@ -11,6 +16,12 @@ import { tenantWithDistrict } from "../support/fixtures.ts";
 import { readZipBuffer } from "../unit/csv-write/zip-entries.ts";
 
 type Doc = Record<string, unknown> & { id: string };
+
+/** Every endpoint the API serves: the descriptor sets, then the resources in load order. */
+const ENDPOINTS = [
+  ...DESCRIPTOR_NAMES.map(descriptorEndpoint),
+  ...EDFI_RESOURCES.map((resource) => resource.endpoint),
+];
 
 describe("the Ed-Fi bulk export", () => {
   let database: TestDatabase;
@@ -76,12 +87,10 @@ describe("the Ed-Fi bulk export", () => {
     token = reader,
   ): Promise<number> => {
     let total = 0;
-    for (const resource of EDFI_RESOURCES) {
-      const exported = files.get(`${resource.endpoint}.jsonl`);
-      expect(exported, resource.endpoint).toBeDefined();
-      expect(byId(exported ?? []), resource.endpoint).toEqual(
-        byId(await walk(resource.endpoint, query, token)),
-      );
+    for (const endpoint of ENDPOINTS) {
+      const exported = files.get(`${endpoint}.jsonl`);
+      expect(exported, endpoint).toBeDefined();
+      expect(byId(exported ?? []), endpoint).toEqual(byId(await walk(endpoint, query, token)));
       total += exported?.length ?? 0;
     }
     return total;
@@ -108,15 +117,22 @@ describe("the Ed-Fi bulk export", () => {
     expect(response.headers.get("content-type")).toBe("application/zip");
     full = await unzip(response);
     expect(full.names).toEqual([
-      ...EDFI_RESOURCES.map((resource) => `${resource.endpoint}.jsonl`),
+      ...ENDPOINTS.map((endpoint) => `${endpoint}.jsonl`),
       "manifest.json",
     ]);
     const total = await expectSameAsApi(full.files, "");
     expect(total).toBeGreaterThan(0);
     for (const [name, docs] of full.files)
       expect(full.manifest.counts[name], name).toBe(docs.length);
-    expect(full.manifest.loadOrder.map((entry) => entry.file)).toEqual(
-      EDFI_RESOURCES.map((resource) => `${resource.endpoint}.jsonl`),
+    // Every file has its Ed-Fi load order, and the zip holds them in that order.
+    const firstOrder = (file: string) =>
+      full.manifest.loadOrder.find((entry) => entry.file === file)?.order ?? Number.NaN;
+    const orders = full.names.filter((name) => name.endsWith(".jsonl")).map(firstOrder);
+    expect(orders.every((order) => order >= 1)).toBe(true);
+    expect(orders).toEqual([...orders].sort((a, b) => a - b));
+    expect(firstOrder("gradeLevelDescriptors.jsonl")).toBe(1);
+    expect(firstOrder("grades.jsonl")).toBeGreaterThan(
+      firstOrder("studentSectionAssociations.jsonl"),
     );
     expect(full.manifest.sinceChangeVersion).toBeNull();
     expect(Number.isNaN(Date.parse(full.manifest.generatedAt))).toBe(false);
@@ -140,16 +156,16 @@ describe("the Ed-Fi bulk export", () => {
       recordCount: total,
       endpoint: "GET /admin/v1/exports/edfi.zip",
     });
-    expect(logged?.entityIds).toEqual(
-      EDFI_RESOURCES.map((resource) => `${resource.endpoint}.jsonl`),
-    );
+    expect(logged?.entityIds).toEqual(ENDPOINTS);
     const disclosed = await withTenant(database.db, tenant.id, (tx) =>
       tx
         .select()
         .from(auditDisclosedRecords)
         .where(eq(auditDisclosedRecords.auditLogId, logged?.id ?? "")),
     );
-    for (const [name, docs] of full.files) {
+    for (const resource of EDFI_RESOURCES) {
+      const name = `${resource.endpoint}.jsonl`;
+      const docs = full.files.get(name) ?? [];
       const ids = disclosed.filter((row) => row.file === name).flatMap((row) => row.sourcedIds);
       expect(ids.sort(), name).toEqual(docs.map((doc) => doc.id).sort());
     }

@@ -2,7 +2,13 @@ import type { SQL } from "drizzle-orm";
 import type { Transaction } from "../../db/client.ts";
 import { EDFI_RESOURCES } from "../catalogue.ts";
 import { availableChangeVersions } from "../changes/available-change-versions.ts";
+import {
+  DESCRIPTORS_CHANGE_VERSION,
+  descriptorDocuments,
+} from "../descriptors/descriptor-documents.ts";
+import { DESCRIPTOR_NAMES, descriptorEndpoint } from "../descriptors/descriptor-sets.ts";
 import { type DefaultId, MAPPING_DEFAULTS } from "../mapping/defaults.ts";
+import { dependencies } from "../metadata/openapi.ts";
 import {
   countDocuments,
   type DocumentSelection,
@@ -20,8 +26,12 @@ export interface EdfiManifest {
   changeVersion: number;
   /** Only records changed after this version are in the files; null for a full export. */
   sinceChangeVersion: number | null;
-  /** The files in the order a loader sends them (Ed-Fi dependency order), with their order. */
-  loadOrder: { order: number; file: string }[];
+  /**
+   * The Ed-Fi dependency order (the DS 5.1 `dependencies` metadata of what is served): each file
+   * with its order and the operations it is loaded for at that order (a person is created at 3
+   * and updated after its associations).
+   */
+  loadOrder: { order: number; file: string; operations: string[] }[];
   /** Records per file. */
   counts: Record<string, number>;
   /** Records served with a documented default, per default (resource and field). */
@@ -54,12 +64,22 @@ function selectionOf(
   };
 }
 
+/** Whether the descriptor sets (fixed, at change version 0) are in the export, as the API would serve them. */
+const descriptorsIn = (options: EdfiExportOptions) =>
+  options.sinceChangeVersion === undefined ||
+  DESCRIPTORS_CHANGE_VERSION >= options.sinceChangeVersion + 1;
+
 /** How many records an export will hold, counted in the export's own snapshot. */
 export async function countEdfiExport(
   tx: Transaction,
   options: EdfiExportOptions,
 ): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
+  for (const name of DESCRIPTOR_NAMES) {
+    counts[descriptorEndpoint(name)] = descriptorsIn(options)
+      ? descriptorDocuments(name).length
+      : 0;
+  }
   const selection = selectionOf(options, () => {});
   for (const resource of EDFI_RESOURCES) {
     counts[resource.endpoint] = await countDocuments(tx, resource, selection);
@@ -69,7 +89,7 @@ export async function countEdfiExport(
 
 /**
  * Streams the tenant's Ed-Fi documents as a zip of JSON Lines, one `<endpoint>.jsonl` per
- * resource in load order (the documents the API serves, record for record) and `manifest.json`
+ * descriptor set and per resource, in load order (the documents the API serves, record for record) and `manifest.json`
  * last. Run it inside one repeatable-read transaction so the files are one snapshot.
  *
  * @example
@@ -85,6 +105,11 @@ export async function exportEdfi(
   const used = new Map<DefaultId, number>();
   const selection = selectionOf(options, (id) => used.set(id, (used.get(id) ?? 0) + 1));
   const counts: Record<string, number> = {};
+  for (const name of DESCRIPTOR_NAMES) {
+    const endpoint = descriptorEndpoint(name);
+    const documents = descriptorsIn(options) ? descriptorDocuments(name) : [];
+    counts[`${endpoint}.jsonl`] = await zip.addJsonl(endpoint, documents);
+  }
   for (const resource of EDFI_RESOURCES) {
     const file = `${resource.endpoint}.jsonl`;
     counts[file] = await zip.addJsonl(
@@ -97,9 +122,10 @@ export async function exportEdfi(
     generatedAt: new Date().toISOString(),
     changeVersion: newestChangeVersion,
     sinceChangeVersion: options.sinceChangeVersion ?? null,
-    loadOrder: EDFI_RESOURCES.map((resource, index) => ({
-      order: index + 1,
-      file: `${resource.endpoint}.jsonl`,
+    loadOrder: dependencies().map(({ resource, order, operations }) => ({
+      order,
+      file: `${resource.replace(/^\/ed-fi\//, "")}.jsonl`,
+      operations,
     })),
     counts,
     defaults: Object.fromEntries(

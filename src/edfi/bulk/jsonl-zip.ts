@@ -8,7 +8,7 @@ export interface JsonlZip {
    * Streams `<name>.jsonl` into the zip, one JSON document a line, and resolves with the line
    * count once the zip has taken it all. Files go one at a time; an empty file is still written.
    */
-  addJsonl(name: string, documents: AsyncIterable<unknown>): Promise<number>;
+  addJsonl(name: string, documents: AsyncIterable<unknown> | Iterable<unknown>): Promise<number>;
   /** Writes `name` (a JSON document), closes the zip and resolves once `output` has every byte. */
   finish(name: string, manifest: unknown): Promise<void>;
 }
