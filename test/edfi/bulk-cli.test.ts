@@ -31,6 +31,7 @@ describe("tsa-gateway export edfi", () => {
     }
     const zip = join(dataDir, "district.zip");
     for (const args of [
+      ["migrate"],
       ["tenants", "create", "lakeside", "--name", "Lakeside USD"],
       ["generate", zip, "--students", "15", "--seed", "5"],
       ["import", zip, "--tenant", "lakeside", "--json"],
