@@ -28,7 +28,9 @@ export { EDFI_BASE_PATH } from "./api/discovery.routes.ts";
 export { edfiProblem } from "./api/problem.ts";
 export { parseCollectionRequest } from "./api/query.ts";
 export { DATA_PATH, selectionFor } from "./api/resource.routes.ts";
+export { type EdfiExportRequest, type EdfiManifest, startEdfiExport } from "./bulk/index.ts";
 export { EDFI_RESOURCES, resourceOf } from "./catalogue.ts";
+export { EDFI_CHANGE_QUERIES } from "./changes/change-query.routes.ts";
 export {
   DESCRIPTOR_NAMES,
   DESCRIPTOR_SETS,
@@ -48,5 +50,3 @@ export {
   toDocument,
 } from "./read-documents.ts";
 export { type EdfiResource, type KeyField, keyValues, type SourceRow } from "./resource.ts";
-export { type EdfiExportRequest, type EdfiManifest, startEdfiExport } from "./bulk/index.ts";
-export { EDFI_CHANGE_QUERIES } from "./changes/change-query.routes.ts";
