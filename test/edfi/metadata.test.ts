@@ -122,6 +122,21 @@ describe("Ed-Fi discovery and metadata", () => {
     await checkDocument(served, ds51("descriptors"));
   }, 120_000);
 
+  it("every data route mounted under /ed-fi/data/v3 is documented in one of the two documents", async () => {
+    const documented = new Set<string>();
+    for (const name of ["resources", "descriptors"]) {
+      const served = (await getJson(
+        `/ed-fi/metadata/data/v3/${name}/swagger.json`,
+      )) as OpenApiDocument;
+      for (const path of Object.keys(served.paths)) documented.add(`GET /ed-fi/data/v3${path}`);
+    }
+    const mounted = gateway.app.routes
+      .filter((route) => route.path.startsWith("/ed-fi/data/v3/") && route.method !== "ALL")
+      .map((route) => `${route.method} ${route.path.replace(/:id\{[^}]*\}\}/, "{id}")}`);
+    expect(new Set(mounted).size).toBe(documented.size);
+    for (const route of mounted) expect(documented.has(route), route).toBe(true);
+  });
+
   it("dependencies give the DS 5.1 load order, which the resource catalogue follows", async () => {
     const dependencies = (await getJson("/ed-fi/metadata/data/v3/dependencies")) as {
       resource: string;

@@ -159,8 +159,9 @@ export const studentContactAssociations: EdfiResource = {
   studentData: true,
   params: { studentUniqueId: "string", contactUniqueId: "string" },
   // The agents list lives on the student's row, so the student's change version covers it.
+  // It belongs where both people do: a restricted client sees it only when it may read both.
   source: (tenant) => sql`
-    select ${lifecycle(u, [c], userOrgs(u), derivedId(sql`${u("tenantId")}::text`, u("sourcedId"), c("sourcedId")))},
+    select ${lifecycle(u, [c], sql`array(select unnest(${userOrgs(u)}) intersect select unnest(${userOrgs(c)}))`, derivedId(sql`${u("tenantId")}::text`, u("sourcedId"), c("sourcedId")))},
       ${u("sourcedId")} as "studentUniqueId", ${c("sourcedId")} as "contactUniqueId",
       (select ${r("role")} from ${r.from} where ${r("tenantId")} = ${c("tenantId")}
         and ${r("userSourcedId")} = ${c("sourcedId")} and ${roleIn(CONTACT_ROLES)}
