@@ -44,7 +44,8 @@ async function checkDocument(served: OpenApiDocument, official: OpenApiDocument)
   for (const [path, item] of Object.entries(served.paths)) {
     const operation = item.get as Operation;
     const exported = official.paths[path]?.get as Operation | undefined;
-    if (!path.endsWith("/partitions")) {
+    // Partitions and change queries (ODS/API features) are not in the DS 5.1 export.
+    if (!/\/(partitions|deletes|keyChanges)$/.test(path)) {
       expect(exported, path).toBeDefined();
       const own = new Set([
         "minChangeVersion",
@@ -59,7 +60,7 @@ async function checkDocument(served: OpenApiDocument, official: OpenApiDocument)
       }
     }
     // Served: the collection (and partitions) answer 200; an item of a real id answers 200.
-    const collection = path.replace(/\/(\{id\}|partitions)$/, "");
+    const collection = path.replace(/\/(\{id\}|partitions|deletes|keyChanges)$/, "");
     const [first] = (await getJson(`/ed-fi/data/v3${collection}?limit=1`)) as Doc[];
     expect(first, collection).toBeDefined();
     await getJson(`/ed-fi/data/v3${path.replace("{id}", first?.id ?? "")}`);
@@ -101,9 +102,11 @@ describe("Ed-Fi discovery and metadata", () => {
       "/ed-fi/metadata/data/v3/resources/swagger.json",
     )) as OpenApiDocument;
     const paths = Object.keys(served.paths);
-    expect(paths).toHaveLength(EDFI_RESOURCES.length * 3);
+    // Each resource: its collection, partitions and items, and its change queries.
+    const suffixes = ["", "/partitions", "/{id}", "/deletes", "/keyChanges"];
+    expect(paths).toHaveLength(EDFI_RESOURCES.length * suffixes.length);
     for (const resource of EDFI_RESOURCES) {
-      for (const suffix of ["", "/partitions", "/{id}"])
+      for (const suffix of suffixes)
         expect(paths).toContain(`/ed-fi/${resource.endpoint}${suffix}`);
     }
     await checkDocument(served, ds51("resources"));

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withTenant } from "../../src/db/tenant-context.ts";
 import { send } from "./support/send.ts";
 import { type TwoDistricts, twoDistricts, type Viewer } from "./support/two-districts.ts";
 
@@ -12,6 +14,8 @@ import { type TwoDistricts, twoDistricts, type Viewer } from "./support/two-dist
 type Doc = Record<string, unknown> & { id: string };
 const DATA = "/ed-fi/data/v3";
 const PERSON_KEYS = new Set(["studentUniqueId", "staffUniqueId", "contactUniqueId"]);
+/** Change-query paths (`/deletes`, `/keyChanges`): offset-paged lists of change records. */
+const isChangeQuery = (path: string) => /\/(deletes|keyChanges)$/.test(path);
 
 /** Every person a document names, anywhere in it. */
 function peopleIn(value: unknown, found: string[] = []): string[] {
@@ -51,18 +55,21 @@ describe("every documented Ed-Fi route × the other tenant's ids × an org-restr
     d = await twoDistricts();
     const metadata = await d.gateway.app.request("/ed-fi/metadata/data/v3/resources/swagger.json");
     paths = Object.keys(((await metadata.json()) as { paths: Record<string, unknown> }).paths);
-    for (const path of paths.filter((p) => !p.includes("{") && !p.endsWith("/partitions"))) {
+    for (const path of paths.filter(
+      (p) => !p.includes("{") && !p.endsWith("/partitions") && !isChangeQuery(p),
+    )) {
       southIds.set(path, new Set((await readAll(d, d.southAdmin, path)).map((doc) => doc.id)));
     }
   }, 180_000);
   afterAll(() => d?.gateway.close());
 
-  const collections = () => paths.filter((p) => !p.includes("{") && !p.endsWith("/partitions"));
+  const collections = () =>
+    paths.filter((p) => !p.includes("{") && !p.endsWith("/partitions") && !isChangeQuery(p));
 
   it("knows how to probe every documented path: a collection, its partitions or an item", () => {
     expect(collections().length).toBe(22);
     for (const path of paths) {
-      const collection = path.replace(/\/(partitions|\{id\})$/, "");
+      const collection = path.replace(/\/(partitions|\{id\}|deletes|keyChanges)$/, "");
       expect(collections(), path).toContain(collection);
     }
   });
@@ -111,4 +118,38 @@ describe("every documented Ed-Fi route × the other tenant's ids × an org-restr
       });
     }
   });
+
+  it("change queries give north nothing of south's, nor the restricted client anyone outside its school", async () => {
+    // In each district, a student role deleted and another's begin date changed.
+    for (const tenant of [d.north, d.south]) {
+      await withTenant(d.gateway.database.db, tenant.id, async (tx) => {
+        await tx.execute(sql`update user_roles set status = 'tobedeleted' where id = (
+          select id from user_roles where role = 'student' and status = 'active' order by sourced_id limit 1)`);
+        await tx.execute(sql`update user_roles set begin_date = '2001-02-03' where id = (
+          select id from user_roles where role = 'student' and status = 'active' order by sourced_id desc limit 1)`);
+      });
+    }
+    const records = async (viewer: Viewer, path: string) => {
+      const response = await send(d, viewer, "get", `${DATA}${path}?limit=500`);
+      expect({ path, status: response.status }).toEqual({ path, status: 200 });
+      return (await response.json()) as Doc[];
+    };
+    let northRecords = 0;
+    for (const path of paths.filter(isChangeQuery)) {
+      const south = new Set((await records(d.southAdmin, path)).map((record) => record.id));
+      for (const viewer of [d.northAdmin, d.restricted]) {
+        const served = await records(viewer, path);
+        if (viewer === d.northAdmin) northRecords += served.length;
+        const people = viewer.visible.get("user") ?? viewer.tenantIds;
+        const foreign = served.flatMap((record) => [
+          ...(south.has(record.id) ? [`${path} ${record.id} is south's`] : []),
+          ...peopleIn(record)
+            .filter((person) => !people.has(person))
+            .map((person) => `${path} names ${person}`),
+        ]);
+        expect({ viewer: viewer.name, foreign }).toEqual({ viewer: viewer.name, foreign: [] });
+      }
+    }
+    expect(northRecords).toBeGreaterThan(0);
+  }, 180_000);
 });
