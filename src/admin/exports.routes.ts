@@ -2,6 +2,7 @@ import { PassThrough, Readable } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requesterAddress } from "../audit/index.ts";
 import { requireScopes } from "../auth/index.ts";
+import { startEdfiExport } from "../edfi/index.ts";
 import { startDisclosedExport } from "../exports/index.ts";
 import type { AppOpenAPI } from "../kernel/app-env.ts";
 import { BEARER_ERRORS, errorResponses } from "../kernel/openapi-helpers.ts";
@@ -32,6 +33,73 @@ const exportOneRosterRoute = createRoute({
   },
 });
 
+const exportEdfiRoute = createRoute({
+  method: "get",
+  path: "/admin/v1/exports/edfi.zip",
+  tags: ["Admin: exports"],
+  summary: "The tenant's Ed-Fi documents as JSON Lines, one file per resource",
+  description:
+    "A zip of `<endpoint>.jsonl` files (e.g. `studentSchoolAssociations.jsonl`), the documents `/ed-fi/data/v3/ed-fi/<endpoint>` serves, record for record, and `manifest.json` (counts per file, the change version the snapshot covers, the time, the Ed-Fi load order, the records served with each documented default). Without `sinceChangeVersion`: every record. With it: the records changed after that version (pass the previous manifest's `changeVersion`). `purpose` is required: it is written to the disclosure log with the resources and counts. Streamed from one consistent snapshot.",
+  security: [{ OAuth2CC: ["gateway.export"] }],
+  middleware: [requireScopes(["gateway.export"])] as const,
+  request: {
+    query: z.object({
+      purpose: z
+        .string({
+          error:
+            "required: say why the records leave, for the disclosure log (FERPA 34 CFR 99.32), e.g. ?purpose=state-reporting",
+        })
+        .trim()
+        .min(1, "must not be empty: say why the records leave, e.g. ?purpose=state-reporting")
+        .max(200)
+        .openapi({ example: "state-reporting" }),
+      sinceChangeVersion: z.coerce
+        .number({ error: "must be a change version (a whole number), e.g. 1200" })
+        .int("must be a whole number, e.g. 1200")
+        .min(0, "must be 0 or more")
+        .optional()
+        .openapi({ example: 1200 }),
+    }),
+  },
+  responses: {
+    200: {
+      content: { "application/zip": { schema: z.string().openapi({ format: "binary" }) } },
+      description: "The zip",
+    },
+    ...errorResponses(...BEARER_ERRORS, 400),
+  },
+});
+
+/**
+ * Answers with the zip an export writes into `body`. Nothing is sent before the disclosure is
+ * recorded: a failure until then is the request's error (through onError), and the stream,
+ * which nobody reads yet, is just discarded. After that a failure cuts the response short.
+ */
+async function zipResponse(
+  started: { disclosed: Promise<void>; done: Promise<unknown> },
+  body: PassThrough,
+  name: string,
+): Promise<Response> {
+  try {
+    await started.disclosed;
+  } catch (error) {
+    body.destroy();
+    throw error;
+  }
+  started.done.catch((error: unknown) =>
+    body.destroy(error instanceof Error ? error : new Error(String(error))),
+  );
+  return new Response(Readable.toWeb(body) as ReadableStream, {
+    status: 200,
+    headers: {
+      "content-type": "application/zip",
+      "content-disposition": `attachment; filename="${name}"`,
+    },
+  });
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
 export function registerExportRoutes(app: AppOpenAPI): void {
   app.openapi(exportOneRosterRoute, async (c) => {
     const { db } = c.var.deps;
@@ -39,7 +107,7 @@ export function registerExportRoutes(app: AppOpenAPI): void {
     const sinceText = c.req.valid("query").since;
     const since = sinceText ? new Date(sinceText) : undefined;
     const body = new PassThrough();
-    const { disclosed, done } = startDisclosedExport(
+    const started = startDisclosedExport(
       db,
       {
         tenantId,
@@ -52,25 +120,29 @@ export function registerExportRoutes(app: AppOpenAPI): void {
       },
       body,
     );
-    // Nothing is sent before the disclosure is recorded: a failure until then is the request's
-    // error (through onError), and the stream, which nobody reads yet, is just discarded.
-    try {
-      await disclosed;
-    } catch (error) {
-      body.destroy();
-      throw error;
-    }
-    // From here the response reads the stream; a later failure cuts it short.
-    done.catch((error: unknown) =>
-      body.destroy(error instanceof Error ? error : new Error(String(error))),
-    );
-    const name = `oneroster-${since ? "delta" : "bulk"}-${new Date().toISOString().slice(0, 10)}.zip`;
-    return new Response(Readable.toWeb(body) as ReadableStream, {
-      status: 200,
-      headers: {
-        "content-type": "application/zip",
-        "content-disposition": `attachment; filename="${name}"`,
+    return zipResponse(started, body, `oneroster-${since ? "delta" : "bulk"}-${today()}.zip`);
+  });
+
+  app.openapi(exportEdfiRoute, async (c) => {
+    const { db } = c.var.deps;
+    const { tenantId, clientId, orgSourcedId } = c.var.auth;
+    const { purpose, sinceChangeVersion } = c.req.valid("query");
+    const body = new PassThrough();
+    const started = startEdfiExport(
+      db,
+      {
+        tenantId,
+        recipient: clientId,
+        endpoint: `GET ${c.req.path}`,
+        query: new URL(c.req.url).search.slice(1),
+        purpose,
+        ip: requesterAddress(c),
+        sinceChangeVersion,
+        orgSourcedId,
       },
-    });
+      body,
+    );
+    const kind = sinceChangeVersion === undefined ? "bulk" : `since-${sinceChangeVersion}`;
+    return zipResponse(started, body, `edfi-${kind}-${today()}.zip`);
   });
 }

@@ -2,6 +2,7 @@ import { DrizzleQueryError } from "drizzle-orm";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { isDatabaseUnavailable } from "../db/unavailable.ts";
+import { EDFI_BASE_PATH, edfiProblem } from "../edfi/index.ts";
 import { ApiError, databaseUnavailable, ERROR_STATUS, type ErrorCode } from "../kernel/errors.ts";
 import { BASE_PATHS, CODE_MINORS, SERVICES } from "../oneroster/index.ts";
 
@@ -78,6 +79,12 @@ export function renderError(error: unknown, c: Context): Response {
   const headers = { ...apiError.headers };
   if (c.req.path.startsWith(ONEROSTER_PREFIX)) {
     return c.json(imsxStatusInfo(apiError, c.req.path), ERROR_STATUS[apiError.code], headers);
+  }
+  if (c.req.path === EDFI_BASE_PATH || c.req.path.startsWith(`${EDFI_BASE_PATH}/`)) {
+    return c.json(edfiProblem(apiError, crypto.randomUUID()), ERROR_STATUS[apiError.code], {
+      ...headers,
+      "content-type": "application/problem+json",
+    });
   }
   return c.json(
     {

@@ -8,7 +8,14 @@ const ONEROSTER_SCOPE_NAMES = SCOPE_URIS.map((uri) => uri.slice(SCOPE_PREFIX.len
 /** The gateway's own scopes for its admin API. */
 export const GATEWAY_SCOPES = ["gateway.import", "gateway.export", "gateway.admin"] as const;
 
-export const ALL_SCOPES: readonly string[] = [...ONEROSTER_SCOPES, ...GATEWAY_SCOPES];
+/** The Ed-Fi API's scope: every Ed-Fi resource and descriptor, read only. */
+export const EDFI_READ_SCOPE = "edfi.readonly";
+
+export const ALL_SCOPES: readonly string[] = [
+  ...ONEROSTER_SCOPES,
+  ...GATEWAY_SCOPES,
+  EDFI_READ_SCOPE,
+];
 
 /** Accepts full URIs, or OneRoster short names such as `roster.readonly` for convenience. */
 export function normalizeScope(scope: string): string {

@@ -33,6 +33,8 @@ Usage: npx tsa-gateway <command> [options]
   maintain                              create partitions ahead and refresh the dashboards
   export oneroster <out.zip> --tenant <slug> [--since <ISO>]
                                         write the tenant's OneRoster package (bulk, or delta since a time)
+  export edfi <out.zip> --tenant <slug> [--since-change-version N] [--purpose <why>]
+                                        write the tenant's Ed-Fi JSONL zip (all, or changed after N)
   generate <out.zip> --students <n> [--seed <s>]
                                         write a synthetic district as a OneRoster 1.2 bulk package
 

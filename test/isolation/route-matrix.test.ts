@@ -6,6 +6,7 @@ import { pathFor } from "../oneroster/support/demo-ids.ts";
 import { asDelta, scratchDir, writePackage } from "../support/packages.ts";
 import { tenantChecksum } from "../support/snapshot.ts";
 import { type DocumentedRoute, documentedRoutes } from "./support/documented-routes.ts";
+import { foreignInEdfiZip } from "./support/edfi-served-ids.ts";
 import { send } from "./support/send.ts";
 import { foreignInJson, foreignInPackage } from "./support/served-ids.ts";
 import { type TwoDistricts, twoDistricts, type Viewer } from "./support/two-districts.ts";
@@ -49,6 +50,15 @@ const GATEWAY_PROBES: Record<string, Probe> = {
       const response = await send(d, viewer, "get", "/admin/v1/exports/oneroster.zip");
       expect(response.status).toBe(200);
       expect(await foreignInPackage(viewer, await response.arrayBuffer())).toEqual([]);
+    }
+  },
+  "get /admin/v1/exports/edfi.zip": async (d) => {
+    for (const viewer of [d.northAdmin, d.restricted]) {
+      const response = await send(d, viewer, "get", "/admin/v1/exports/edfi.zip?purpose=audit");
+      expect(response.status).toBe(200);
+      const { foreign, persons } = await foreignInEdfiZip(viewer, await response.arrayBuffer());
+      expect(foreign).toEqual([]);
+      expect(persons).toBeGreaterThan(0);
     }
   },
   "get /admin/v1/imports": async (d, { southJobId }) => {
