@@ -3,7 +3,23 @@ import { serve } from "@hono/node-server";
 import { createApp } from "../../app/create-app.ts";
 import { closeInterruptedImports } from "../../imports/index.ts";
 import { startPartitionUpkeep } from "../../platform/index.ts";
-import { CliError, type Runtime } from "../runtime.ts";
+import { defineCommand } from "../command.ts";
+import { CliError, openRuntime, type Runtime } from "../runtime.ts";
+
+export const serveCommand = defineCommand({
+  name: "serve",
+  summary: "run the HTTP gateway until Ctrl-C",
+  usage: ["serve"],
+  options: {},
+  notes: `Settings come from the environment: PORT (8787; 0 picks a free port), HOST (127.0.0.1),
+DATABASE_URL (postgres://…; without it an embedded PostgreSQL under DATA_DIR, ./.data),
+TOKEN_SECRET (32+ characters; generated under DATA_DIR when unset), PUBLIC_URL, TRUST_PROXY.
+On PostgreSQL run \`npx tsa-gateway migrate\` first; the embedded database migrates itself.`,
+  run: async () => {
+    await serveRuntime(await openRuntime({ migrate: "embedded" }));
+    return 0;
+  },
+});
 
 /**
  * Serves the gateway until SIGINT/SIGTERM, then closes the database cleanly. Imports a dead
