@@ -43,6 +43,8 @@ export interface Command {
   summary: string;
   usage: readonly string[];
   subcommands: readonly string[];
+  /** The flags it accepts, e.g. `--tenant` (`--help` and `-h` go without saying). */
+  flags: readonly string[];
   help: () => string;
   /** Parses `args` (help, unknown flags and subcommands are handled here) and runs. */
   run: (args: string[]) => Promise<number>;
@@ -62,18 +64,20 @@ const HELP_FLAGS = new Set(["--help", "-h"]);
  */
 export function defineCommand<O extends OptionSpecs>(spec: CommandSpec<O>): Command {
   const help = () => commandHelp(spec);
+  const flags = Object.keys(spec.options).map((name) => `--${name}`);
   return {
     name: spec.name,
     summary: spec.summary,
     usage: spec.usage,
     subcommands: spec.subcommands ?? [],
+    flags,
     help,
     run: async (args) => {
       if (wantsHelp(args)) {
         console.log(help());
         return 0;
       }
-      const { values, positionals } = parseStrictly(spec, args);
+      const { values, positionals } = parseStrictly(spec, flags, args);
       checkSubcommand(spec, positionals[0]);
       return (await spec.run(values as OptionValues<O>, positionals)) ?? 0;
     },
@@ -86,15 +90,18 @@ function wantsHelp(args: string[]): boolean {
   return (end === -1 ? args : args.slice(0, end)).some((arg) => HELP_FLAGS.has(arg));
 }
 
-function parseStrictly<O extends OptionSpecs>(spec: CommandSpec<O>, args: string[]) {
+function parseStrictly<O extends OptionSpecs>(
+  spec: CommandSpec<O>,
+  flags: readonly string[],
+  args: string[],
+) {
   const options = Object.fromEntries(
     Object.entries(spec.options).map(([name, option]) => [name, { type: option.type }]),
   );
-  const known = Object.keys(spec.options).map((name) => `--${name}`);
   const loose = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true });
   for (const token of loose.tokens ?? []) {
     if (token.kind !== "option" || token.name in spec.options) continue;
-    const suggestion = closestName(token.rawName, known);
+    const suggestion = closestName(token.rawName, flags);
     throw new CliError(
       `Unknown option ${token.rawName} for '${spec.name}'.${suggestion ? ` Did you mean ${suggestion}?` : ""}\n${usageLines(spec)}`,
     );

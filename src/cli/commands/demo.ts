@@ -29,14 +29,18 @@ export const demoCommand = defineCommand({
     const schoolYear = schoolYearOption(values["school-year"], demoCommand);
     const runtime = await openRuntime({ migrate: "embedded" });
     const { db } = runtime.database;
-    const tenant = await demoTenant(db, schoolYear);
-    const revoked = await revokePreviousClients(db, tenant);
-    if (revoked.length > 0) {
-      console.error(`Revoked the client of the previous demo run: ${revoked.join(", ")}.`);
-    }
-    const client = await createClient(db, tenant, { name: DEMO_CLIENT, scopes: ALL_SCOPES });
-    await serveRuntime(runtime, (url) => {
+    const tenant = await demoTenant(db, schoolYear).catch(async (error: unknown) => {
+      await runtime.database.close();
+      throw error;
+    });
+    // Only once the port is bound, so a failed start leaves the previous client working.
+    await serveRuntime(runtime, async (url) => {
+      const revoked = await revokePreviousClients(db, tenant);
+      const client = await createClient(db, tenant, { name: DEMO_CLIENT, scopes: ALL_SCOPES });
       console.log(JSON.stringify({ url, tenant: tenant.slug, ...client }));
+      if (revoked.length > 0) {
+        console.error(`Revoked the client of the previous demo run: ${revoked.join(", ")}.`);
+      }
       console.error(
         `TSA Coach Gateway listening on ${url} (database: ${runtime.database.kind}). Start at ${url}/`,
       );

@@ -6,7 +6,7 @@ import { startDisclosedExport } from "../../exports/index.ts";
 import { requireTenant } from "../../tenants/index.ts";
 import { requirePositional, requireValue } from "../args.ts";
 import { defineCommand } from "../command.ts";
-import { checkOutputFile } from "../paths.ts";
+import { checkOutputFile } from "../output-file.ts";
 import { CliError, openRuntime } from "../runtime.ts";
 
 const USAGE = {

@@ -1,7 +1,7 @@
 import { writeGeneratedDistrict } from "../../generate/index.ts";
 import { requirePositional, SCHOOL_YEAR_OPTION, schoolYearOption, wholeNumber } from "../args.ts";
 import { defineCommand } from "../command.ts";
-import { checkOutputFile } from "../paths.ts";
+import { checkOutputFile } from "../output-file.ts";
 import { createProgress } from "../progress.ts";
 
 const USAGE = {

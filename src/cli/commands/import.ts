@@ -5,7 +5,6 @@ import { createImportJob, runImportJob } from "../../imports/index.ts";
 import { requireTenant } from "../../tenants/index.ts";
 import { requirePositional, requireValue } from "../args.ts";
 import { defineCommand } from "../command.ts";
-import { checkInputPackage } from "../paths.ts";
 import { createProgress } from "../progress.ts";
 import { openRuntime } from "../runtime.ts";
 
@@ -36,7 +35,6 @@ export const importCommand = defineCommand({
   run: async (values, [pathArgument]) => {
     const path = requirePositional(pathArgument, "the package path (a .zip or a folder)", USAGE);
     const slug = requireValue(values.tenant, "--tenant", USAGE);
-    checkInputPackage(path);
     const json = values.json ?? false;
     const runtime = await openRuntime({ migrate: "embedded" });
     try {

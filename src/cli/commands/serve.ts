@@ -23,11 +23,12 @@ On PostgreSQL run \`npx tsa-gateway migrate\` first; the embedded database migra
 
 /**
  * Serves the gateway until SIGINT/SIGTERM, then closes the database cleanly. Imports a dead
- * process left behind are closed first.
+ * process left behind are closed first. `onListening` runs once the port is bound; when it
+ * fails, the server stops and the failure is the outcome.
  */
 export async function serveRuntime(
   runtime: Runtime,
-  onListening?: (url: string) => void,
+  onListening?: (url: string) => Promise<void> | void,
 ): Promise<void> {
   const { config, database } = runtime;
   const interrupted = await closeInterruptedImports(database.db, join(config.DATA_DIR, "uploads"));
@@ -44,22 +45,26 @@ export async function serveRuntime(
   });
   const upkeep = startPartitionUpkeep(database.db, (line) => console.error(line));
   await new Promise<void>((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-      const url = `http://${config.HOST}:${info.port}`;
-      if (onListening) onListening(url);
-      else console.error(`TSA Coach Gateway listening on ${url} (database: ${database.kind})`);
-    });
-    server.once("error", (error: Error & { code?: string }) => {
+    const shutDown = (then: () => void) =>
       void upkeep
         .stop()
         .then(() => database.close())
-        .then(() => reject(listenError(error, config.HOST, config.PORT)));
-    });
-    const stop = () => {
-      server.close(() => {
-        void upkeep.stop().then(() => database.close().then(resolve));
+        .then(then, reject);
+    const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+      const url = `http://${config.HOST}:${info.port}`;
+      if (!onListening) {
+        console.error(`TSA Coach Gateway listening on ${url} (database: ${database.kind})`);
+        return;
+      }
+      Promise.resolve(onListening(url)).catch((error: unknown) => {
+        server.close();
+        shutDown(() => reject(error));
       });
-    };
+    });
+    server.once("error", (error: Error & { code?: string }) => {
+      shutDown(() => reject(listenError(error, config.HOST, config.PORT)));
+    });
+    const stop = () => server.close(() => shutDown(resolve));
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });

@@ -36,16 +36,3 @@ export function checkOutputFile(path: string): void {
   }
 }
 
-/**
- * Checks that a package to read exists: a `.zip` file or a folder of CSV files.
- *
- * @example
- * checkInputPackage("district.zip");
- */
-export function checkInputPackage(path: string): void {
-  if (!statSync(path, { throwIfNoEntry: false })) {
-    throw new CliError(
-      `No file or folder at ${path}. Give the path of a OneRoster .zip package or of a folder holding its CSV files.`,
-    );
-  }
-}
