@@ -35,4 +35,3 @@ export function checkOutputFile(path: string): void {
     );
   }
 }
-
