@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { html, raw } from "hono/html";
 import type { AppEnv } from "../kernel/app-env.ts";
 import { publicOrigin } from "../kernel/public-origin.ts";
 import { ONEROSTER_SERVICES } from "../kernel/vocabulary.ts";
@@ -55,16 +56,13 @@ a:focus-visible { outline: 3px solid #b35900; outline-offset: 2px; }
 pre { background: #f3f3f3; padding: .75rem; overflow-x: auto; }
 `;
 
-const escape = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-const page = (origin: string) => `<!doctype html>
+const page = (origin: string) => html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>TSA Coach Gateway</title>
-<style>${STYLE}</style>
+<style>${raw(STYLE)}</style>
 </head>
 <body>
 <header>
@@ -72,20 +70,20 @@ const page = (origin: string) => `<!doctype html>
 <p>A OneRoster 1.2 and Ed-Fi gateway: rosters, gradebooks and resources of your district, served to the applications you allow.</p>
 </header>
 <main>
-${Object.entries(LANDING_LINKS)
-  .map(
-    ([title, links]) => `<section aria-labelledby="${escape(slug(title))}">
-<h2 id="${escape(slug(title))}">${escape(title)}</h2>
+${Object.entries(LANDING_LINKS).map(
+  ([title, links]) => html`<section aria-labelledby="${slug(title)}">
+<h2 id="${slug(title)}">${title}</h2>
 <ul>
-${links.map((link) => `<li><a href="${escape(link.href)}">${escape(link.text)}</a>: ${escape(link.about)}</li>`).join("\n")}
-</ul>
-</section>`,
-  )
-  .join("\n")}
-<section aria-labelledby="token">
+${links.map(
+  (link) => html`<li><a href="${link.href}">${link.text}</a>: ${link.about}</li>
+`,
+)}</ul>
+</section>
+`,
+)}<section aria-labelledby="token">
 <h2 id="token">Getting a token</h2>
 <p>Create a client with <code>npx tsa-gateway clients create --tenant &lt;slug&gt; --name "&lt;name&gt;" --all</code>, then:</p>
-<pre><code>curl -s -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials ${escape(origin)}/oauth/token</code></pre>
+<pre><code>curl -s -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials ${origin}/oauth/token</code></pre>
 </section>
 </main>
 </body>

@@ -1,5 +1,5 @@
 import { ClientError } from "../auth/index.ts";
-import { ConfigError } from "../config/env.ts";
+import { ConfigError, wantsDebugOutput } from "../config/env.ts";
 import { EmbeddedDatabaseBusy } from "../db/embedded-owner.ts";
 import { closestName } from "../kernel/text-distance.ts";
 import { TenantError } from "../tenants/index.ts";
@@ -73,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
     if (EXPECTED_ERRORS.some((type) => error instanceof type)) {
       console.error(`Error: ${(error as Error).message}`);
     } else {
-      console.error(describeUnexpected(error, process.env.DEBUG));
+      console.error(describeUnexpected(error, wantsDebugOutput()));
     }
     return 1;
   }

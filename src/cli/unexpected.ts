@@ -1,13 +1,13 @@
 /**
  * What a person sees of an error nobody planned for: one line naming it and how to see more.
- * With DEBUG set (to anything but 0 or empty) the stack trace follows for a bug report.
+ * With `debug` (DEBUG=1) it is the stack trace, for a bug report.
  *
  * @example
- * describeUnexpected(new Error("boom"), undefined);
+ * describeUnexpected(new Error("boom"), false);
  * // "Unexpected error: boom\nRun again with DEBUG=1 to see where it happened, and report it with that output."
  */
-export function describeUnexpected(error: unknown, debug: string | undefined): string {
-  if (debug && debug !== "0") {
+export function describeUnexpected(error: unknown, debug: boolean): string {
+  if (debug) {
     return error instanceof Error ? (error.stack ?? String(error)) : String(error);
   }
   const system = error as { code?: unknown; path?: unknown; syscall?: unknown };

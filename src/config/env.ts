@@ -92,6 +92,16 @@ export function loadConfig(env: RawEnv = process.env): Config {
   return { ...config, TOKEN_SECRET: config.TOKEN_SECRET ?? persistedTokenSecret(config.DATA_DIR) };
 }
 
+/**
+ * Whether a person asked for the details of an unexpected error (`DEBUG` set, and not to 0).
+ *
+ * @example
+ * wantsDebugOutput({ DEBUG: "1" }); // true
+ */
+export function wantsDebugOutput(env: RawEnv = process.env): boolean {
+  return Boolean(env.DEBUG) && env.DEBUG !== "0";
+}
+
 /** A rejected value as an error may show it: secrets by their length only, URLs without password. */
 function shownValue(name: string, value: string | undefined): string {
   if (value === undefined) return "(unset)";

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeUnexpected } from "../../src/cli/unexpected.ts";
+import { wantsDebugOutput } from "../../src/config/env.ts";
 import { runCli } from "../support/cli.ts";
 import { type CliDatabase, prepareCliDatabase } from "./support/cli-database.ts";
 
@@ -142,12 +143,18 @@ describe("an unexpected error", () => {
     path: "/data/x.zip",
   });
 
-  it("is one line and how to see more, unless DEBUG asks for the stack", () => {
-    const plain = describeUnexpected(error, undefined);
+  it("is one line and how to see more, unless DEBUG (not 0) asks for the stack", () => {
+    const plain = describeUnexpected(error, false);
     expect(plain).toBe(
       "Unexpected error: cannot read /data/x.zip (EIO): EIO: i/o error, read\nRun again with DEBUG=1 to see where it happened, and report it with that output.",
     );
-    expect(describeUnexpected(error, "0")).toBe(plain);
-    expect(describeUnexpected(error, "1")).toMatch(STACK);
+    expect(describeUnexpected(error, true)).toMatch(STACK);
+    expect([undefined, "", "0", "1", "yes"].map((DEBUG) => wantsDebugOutput({ DEBUG }))).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 });
