@@ -8,6 +8,7 @@ import { defaultHook } from "../kernel/openapi-helpers.ts";
 import { mountOneRoster } from "../oneroster/index.ts";
 import { registerDocs } from "./docs.routes.ts";
 import { registerHealth } from "./health.routes.ts";
+import { registerLanding } from "./landing.routes.ts";
 import { gatewayDocument } from "./openapi-document.ts";
 import { renderError } from "./render-error.ts";
 
@@ -45,5 +46,6 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
   app.get("/openapi.json", (c) => c.json(gatewayDocument(app)));
   registerDocs(app);
+  registerLanding(app);
   return app;
 }

@@ -1,87 +1,80 @@
 import { ClientError } from "../auth/index.ts";
-import { ConfigError } from "../config/env.ts";
+import { ConfigError, wantsDebugOutput } from "../config/env.ts";
 import { EmbeddedDatabaseBusy } from "../db/embedded-owner.ts";
-import { deploymentScript } from "../db/sql-script.ts";
+import { closestName } from "../kernel/text-distance.ts";
 import { TenantError } from "../tenants/index.ts";
+import type { Command } from "./command.ts";
 import { clientsCommand } from "./commands/clients.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { exportCommand } from "./commands/export.ts";
 import { generateCommand } from "./commands/generate.ts";
 import { importCommand } from "./commands/import.ts";
 import { maintainCommand } from "./commands/maintain.ts";
+import { migrateCommand, sqlCommand } from "./commands/schema.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { tenantsCommand } from "./commands/tenants.ts";
-import { CliError, openRuntime } from "./runtime.ts";
+import { CliError } from "./runtime.ts";
+import { describeUnexpected } from "./unexpected.ts";
 
-const HELP = `TSA Coach Gateway: OneRoster 1.2 / Ed-Fi gateway of the TSA Coach platform
-
-Usage: npx tsa-gateway <command> [options]
-
-  demo                                  tenant 'demo' with a generated district, a client, then serve
-  serve [--workers <n>]                 run the HTTP gateway (PORT, HOST, DATABASE_URL, DATA_DIR);
-                                        --workers: n processes on PostgreSQL, e.g. one per core
-  migrate                               apply database migrations
-  sql                                   print the whole deployment as one SQL script (psql -f)
-  tenants create <slug> --name <name>   create a tenant
-  clients create --tenant <slug> --name <name> [--scopes a,b|--all] [--org <sourcedId>]
-                                        create an API client; prints {"clientId","clientSecret","scopes"}
-  clients list --tenant <slug> [--json] list a tenant's API clients (never their secrets)
-  clients revoke <clientId>             revoke a client: no new tokens, its tokens refused within seconds
-  clients rotate <clientId>             give a client a new secret (printed once); older tokens are refused
-  import <zip|dir> --tenant <slug> [--dry-run] [--force] [--json]
-                                        import a OneRoster CSV package and print its validation report
-  maintain                              create partitions ahead and refresh the dashboards
-  export oneroster <out.zip> --tenant <slug> [--since <ISO>]
-                                        write the tenant's OneRoster package (bulk, or delta since a time)
-  export edfi <out.zip> --tenant <slug> [--since-change-version N] [--purpose <why>]
-                                        write the tenant's Ed-Fi JSONL zip (all, or changed after N)
-  generate <out.zip> --students <n> [--seed <s>]
-                                        write a synthetic district as a OneRoster 1.2 bulk package
-
-Without DATABASE_URL the gateway uses an embedded PostgreSQL (PGlite) under DATA_DIR (./.data).`;
-
-/** A command resolves with its exit code, or with nothing for success. */
-const COMMANDS: Record<string, (args: string[]) => Promise<unknown>> = {
-  demo: () => demoCommand(),
-  serve: serveCommand,
-  migrate: async () => {
-    const runtime = await openRuntime({ migrate: "always" });
-    console.error(`Schema is at ${runtime.schemaVersion} (${runtime.database.kind}).`);
-    await runtime.database.close();
-  },
-  sql: async () => {
-    process.stdout.write(deploymentScript());
-  },
-  tenants: tenantsCommand,
-  clients: clientsCommand,
-  import: importCommand,
-  maintain: () => maintainCommand(),
-  export: exportCommand,
-  generate: generateCommand,
-};
+/** Every command, in the order the help lists them. */
+export const COMMANDS: readonly Command[] = [
+  demoCommand,
+  serveCommand,
+  migrateCommand,
+  sqlCommand,
+  tenantsCommand,
+  clientsCommand,
+  importCommand,
+  exportCommand,
+  generateCommand,
+  maintainCommand,
+];
 
 const EXPECTED_ERRORS = [CliError, ConfigError, TenantError, ClientError, EmbeddedDatabaseBusy];
+
+function overview(): string {
+  const lines = COMMANDS.flatMap((command) => [
+    ...command.usage.map((usage) => `  tsa-gateway ${usage}`),
+    `      ${command.summary}`,
+  ]);
+  return [
+    "TSA Coach Gateway: OneRoster 1.2 / Ed-Fi gateway of the TSA Coach platform",
+    "",
+    "Usage: npx tsa-gateway <command> [options]     (npx tsa-gateway <command> --help for more)",
+    "",
+    ...lines,
+    "",
+    "Without DATABASE_URL the gateway uses an embedded PostgreSQL (PGlite) under DATA_DIR (./.data).",
+    "DEBUG=1 shows the stack trace of an unexpected error.",
+  ].join("\n");
+}
 
 /** Runs one CLI command and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
-    console.log(HELP);
+    console.log(overview());
     return name ? 0 : 1;
   }
-  const command = COMMANDS[name];
+  const command = COMMANDS.find((candidate) => candidate.name === name);
   if (!command) {
-    console.error(`Unknown command '${name}'.\n\n${HELP}`);
+    const suggestion = closestName(
+      name,
+      COMMANDS.map((candidate) => candidate.name),
+    );
+    console.error(
+      `Unknown command '${name}'.${suggestion ? ` Did you mean '${suggestion}'?` : ""} See: npx tsa-gateway --help`,
+    );
     return 2;
   }
   try {
-    const code = await command(args);
-    return typeof code === "number" ? code : 0;
+    return await command.run(args);
   } catch (error) {
     if (EXPECTED_ERRORS.some((type) => error instanceof type)) {
       console.error(`Error: ${(error as Error).message}`);
-      return 1;
+    } else {
+      console.error(describeUnexpected(error, wantsDebugOutput()));
     }
-    throw error;
+    return 1;
   }
 }

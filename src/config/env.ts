@@ -79,14 +79,34 @@ export function loadConfig(env: RawEnv = process.env): Config {
   );
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (issue) =>
-        `  ${issue.path.join(".")}=${JSON.stringify(cleaned[String(issue.path[0])])}: ${issue.message}`,
-    );
+    const variables = new Set<string>();
+    const lines = parsed.error.issues.flatMap((issue) => {
+      const name = String(issue.path[0]);
+      if (variables.has(name)) return []; // its first problem is enough to fix it
+      variables.add(name);
+      return [`  ${name}=${shownValue(name, cleaned[name])}: ${issue.message}`];
+    });
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const config = parsed.data;
   return { ...config, TOKEN_SECRET: config.TOKEN_SECRET ?? persistedTokenSecret(config.DATA_DIR) };
+}
+
+/**
+ * Whether a person asked for the details of an unexpected error (`DEBUG` set, and not to 0).
+ *
+ * @example
+ * wantsDebugOutput({ DEBUG: "1" }); // true
+ */
+export function wantsDebugOutput(env: RawEnv = process.env): boolean {
+  return Boolean(env.DEBUG) && env.DEBUG !== "0";
+}
+
+/** A rejected value as an error may show it: secrets by their length only, URLs without password. */
+function shownValue(name: string, value: string | undefined): string {
+  if (value === undefined) return "(unset)";
+  if (name.endsWith("SECRET")) return `(hidden, ${value.length} characters)`;
+  return JSON.stringify(value.replace(/\/\/([^:/@]*):[^@]*@/, "//$1:***@"));
 }
 
 /** A secret generated on first start and kept in DATA_DIR so tokens survive restarts. */

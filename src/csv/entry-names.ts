@@ -1,6 +1,6 @@
+import { closestName } from "../kernel/text-distance.ts";
 import { FILE_NAMES, type FileName } from "./catalogue.ts";
 import type { RuleCode } from "./rules.ts";
-import { closestName } from "./text-distance.ts";
 
 /** A file the binding names: the manifest or one of the 21 data files. */
 export type BindingFile = "manifest" | FileName;

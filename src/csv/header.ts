@@ -1,7 +1,7 @@
+import { closestName } from "../kernel/text-distance.ts";
 import type { ColumnSpec } from "./catalogue.ts";
 import type { Layout } from "./layouts.ts";
 import { addProblem, type ProblemInput, type ReportCollector } from "./report.ts";
-import { closestName } from "./text-distance.ts";
 
 /** What one header position holds. */
 export type Slot =

@@ -1,10 +1,10 @@
+import { closestName } from "../kernel/text-distance.ts";
 import { FILE_NAMES, type FileName } from "./catalogue.ts";
 import { readCsvRows, widthProblem } from "./csv-rows.ts";
 import { type CsvVersion, LEGACY_FILES } from "./layouts.ts";
 import type { FileMode } from "./lifecycle.ts";
 import type { PackageSource } from "./package-source.ts";
 import { addProblem, type ProblemInput, type ReportCollector } from "./report.ts";
-import { closestName } from "./text-distance.ts";
 
 export type ManifestMode = "absent" | FileMode;
 

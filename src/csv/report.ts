@@ -164,14 +164,15 @@ function truncate(value: string): string {
 }
 
 /**
- * Renders a report for a terminal: a verdict, then each file's counters and problems as
+ * Renders a report for a terminal: a verdict, then each file's counters (rows read and rejected,
+ * then what the import inserted, updated, left unchanged and marked `tobedeleted`) and problems as
  * `line:column  severity  rule  message` with the fix under it.
  *
  * @example
  * console.log(formatReport(report));
  * // district.zip: REJECTED (2 errors, 1 warning)
  * //
- * // users.csv: 6 rows read, 6 rejected
+ * // users.csv: 6 rows read, 6 rejected | 0 inserted, 0 updated, 0 unchanged, 0 marked tobedeleted
  * //   3:dateLastModified  error  cell.invalid_datetime  "1/05/2023" is not a date-time…
  * //       fix: Write the date-time as YYYY-MM-DDTHH:MM:SS.sssZ in UTC, …
  */
@@ -213,9 +214,15 @@ function filesInOrder(report: ImportReport): string[] {
 
 function fileTitle(file: string, counters: FileCounters | undefined): string {
   if (counters === undefined) return `${file}:`;
-  return `${file}: ${plural(counters.read, "row")} read, ${counters.rejected} rejected`;
+  const { read, rejected, inserted, updated, unchanged, deleted } = counters;
+  const changes = `${count(inserted)} inserted, ${count(updated)} updated, ${count(unchanged)} unchanged, ${count(deleted)} marked tobedeleted`;
+  return `${file}: ${plural(read, "row")} read, ${count(rejected)} rejected | ${changes}`;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
+function plural(n: number, noun: string): string {
+  return `${count(n)} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+function count(n: number): string {
+  return n.toLocaleString("en-US");
 }

@@ -1,1 +1,2 @@
+export * from "./school-year.ts";
 export * from "./seed-district.ts";

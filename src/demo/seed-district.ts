@@ -13,6 +13,8 @@ const BATCH = 500;
 export interface DistrictSize {
   students: number;
   seed?: number;
+  /** The year the school year ends in; default that of {@link generateDistrict}. */
+  schoolYear?: number;
 }
 
 /**
@@ -28,7 +30,11 @@ export async function seedDistrict(
   tenant: Tenant,
   size: DistrictSize,
 ): Promise<void> {
-  const files = generateDistrict({ students: size.students, seed: size.seed ?? 1 });
+  const files = generateDistrict({
+    students: size.students,
+    seed: size.seed ?? 1,
+    schoolYear: size.schoolYear,
+  });
   await withTenant(db, tenant.id, async (tx) => {
     await tx.execute(sql`set constraints all deferred`);
     for (const file of LOAD_ORDER) {

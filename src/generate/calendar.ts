@@ -65,6 +65,20 @@ export function schoolCalendar(schoolYear: number): SchoolCalendar {
 }
 
 /**
+ * The school year under way on `today` (or, in the summer, the one about to start), as
+ * OneRoster's `schoolYear` counts it: a US school year runs from August to June, so from
+ * July on it is the year that ends next June. Counted in UTC.
+ *
+ * @example
+ * currentSchoolYear(new Date("2026-12-06")); // 2027
+ * currentSchoolYear(new Date("2027-03-01")); // 2027
+ */
+export function currentSchoolYear(today: Date): number {
+  const year = today.getUTCFullYear();
+  return today.getUTCMonth() >= 6 ? year + 1 : year;
+}
+
+/**
  * A `YYYY-MM-DD` date moved by whole days, in UTC so no time zone or daylight change shifts it.
  *
  * @example

@@ -1,3 +1,4 @@
+export { currentSchoolYear } from "./calendar.ts";
 export {
   DEMO_DISTRICT,
   type DistrictFiles,

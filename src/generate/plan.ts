@@ -5,7 +5,10 @@ export interface DistrictOptions {
   students: number;
   /** Any integer; the same seed gives the same district, byte for byte. */
   seed: number;
-  /** The year the school year ends in (OneRoster `schoolYear`). Default 2026. */
+  /**
+   * The year the school year ends in (OneRoster `schoolYear`). Default 2026, so the same options
+   * give the same district whatever the date; the CLI passes the current one.
+   */
   schoolYear?: number;
   /** Gradebook line items per scheduled class; 0 leaves out line items and results. Default 2. */
   lineItemsPerClass?: number;

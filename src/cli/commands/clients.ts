@@ -8,48 +8,62 @@ import {
   tenantOfClient,
 } from "../../auth/index.ts";
 import { requireTenant } from "../../tenants/index.ts";
-import { parseCommand, requireValue } from "../args.ts";
+import { requirePositional, requireValue } from "../args.ts";
+import { defineCommand, type OptionValues } from "../command.ts";
 import { CliError, openRuntime, type Runtime } from "../runtime.ts";
 
-const USAGE = `tsa-gateway clients create --tenant <slug> --name "<name>" [--scopes <s1,s2>|--all] [--org <sourcedId>]
-       tsa-gateway clients list --tenant <slug> [--json]
-       tsa-gateway clients revoke <clientId>
-       tsa-gateway clients rotate <clientId>`;
+const USAGE = {
+  name: "clients",
+  usage: [
+    'clients create --tenant <slug> --name "<name>" [--scopes <s1,s2>|--all] [--org <sourcedId>]',
+    "clients list --tenant <slug> [--json]",
+    "clients revoke <clientId>",
+    "clients rotate <clientId>",
+  ],
+};
 
 const OPTIONS = {
-  tenant: { type: "string" },
-  name: { type: "string" },
-  scopes: { type: "string" },
-  all: { type: "boolean" },
-  org: { type: "string" },
-  json: { type: "boolean" },
+  tenant: { type: "string", value: "<slug>", description: "the tenant the client belongs to" },
+  name: { type: "string", value: '"<name>"', description: 'what the client is, e.g. "SIS sync"' },
+  scopes: {
+    type: "string",
+    value: "<s1,s2>",
+    description: "scopes it may ask for, comma-separated (roster.readonly, gateway.import, …)",
+  },
+  all: { type: "boolean", description: "every scope the gateway knows" },
+  org: {
+    type: "string",
+    value: "<sourcedId>",
+    description: "restrict it to this org and the orgs under it",
+  },
+  json: { type: "boolean", description: "list as one JSON array" },
 } as const;
 
-type Values = ReturnType<typeof parseCommand<typeof OPTIONS>>["values"];
+type Values = OptionValues<typeof OPTIONS>;
 
 /** Creates, lists, revokes and rotates API clients; secrets are printed once, as JSON. */
-export async function clientsCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseCommand(args, OPTIONS, USAGE);
-  const [action, clientId] = positionals;
-  const work = ACTIONS[action ?? ""];
-  if (!work) throw new CliError(`Usage: ${USAGE}`);
-  const runtime = await openRuntime({ migrate: "embedded" });
-  try {
-    await work(runtime, values, clientId);
-  } finally {
-    await runtime.database.close();
-  }
-}
+export const clientsCommand = defineCommand({
+  ...USAGE,
+  summary: "create, list, revoke and rotate API clients (a secret is printed once, as JSON)",
+  subcommands: ["create", "list", "revoke", "rotate"],
+  options: OPTIONS,
+  run: async (values, [action, clientId]) => {
+    const work = ACTIONS[action as keyof typeof ACTIONS];
+    const runtime = await openRuntime({ migrate: "embedded" });
+    try {
+      await work(runtime, values, clientId);
+    } finally {
+      await runtime.database.close();
+    }
+    return 0;
+  },
+});
 
-const ACTIONS: Record<
-  string,
-  (runtime: Runtime, values: Values, clientId: string | undefined) => Promise<void>
-> = {
-  create: async ({ database }, values) => {
+const ACTIONS = {
+  create: async ({ database }: Runtime, values: Values) => {
     const slug = requireValue(values.tenant, "--tenant", USAGE);
     const name = requireValue(values.name, "--name", USAGE);
-    if (values.all && values.scopes)
-      throw new CliError(`Give --scopes or --all, not both.\nUsage: ${USAGE}`);
+    if (values.all && values.scopes) throw new CliError("Give --scopes or --all, not both.");
     const scopes = values.all
       ? ALL_SCOPES
       : (values.scopes ?? "")
@@ -64,14 +78,14 @@ const ACTIONS: Record<
     });
     console.log(JSON.stringify(client));
   },
-  list: async ({ database }, values) => {
+  list: async ({ database }: Runtime, values: Values) => {
     const tenant = await requireTenant(database.db, requireValue(values.tenant, "--tenant", USAGE));
     const clients = await listClients(database.db, tenant.id);
     if (values.json) console.log(JSON.stringify(clients));
     else for (const line of describeClients(clients)) console.log(line);
   },
-  revoke: async ({ database }, _values, clientId) => {
-    const id = requireClientId(clientId);
+  revoke: async ({ database }: Runtime, _values: Values, clientId?: string) => {
+    const id = requirePositional(clientId, "the client id", USAGE);
     const tenant = await tenantOfClient(database.db, id);
     const client = await revokeClient(database.db, tenant.id, id);
     if (!client) throw new CliError(noSuchClient(id, tenant.slug));
@@ -80,19 +94,14 @@ const ACTIONS: Record<
       `Revoked ${id}: it gets no new token, and servers refuse its tokens within seconds.`,
     );
   },
-  rotate: async ({ database }, _values, clientId) => {
-    const id = requireClientId(clientId);
+  rotate: async ({ database }: Runtime, _values: Values, clientId?: string) => {
+    const id = requirePositional(clientId, "the client id", USAGE);
     const tenant = await tenantOfClient(database.db, id);
     const client = await rotateClient(database.db, tenant.id, id);
     if (!client) throw new CliError(noSuchClient(id, tenant.slug));
     console.log(JSON.stringify(client));
   },
 };
-
-function requireClientId(clientId: string | undefined): string {
-  if (!clientId) throw new CliError(`Missing the client id.\nUsage: ${USAGE}`);
-  return clientId;
-}
 
 const noSuchClient = (clientId: string, slug: string) =>
   `No client '${clientId}' in tenant '${slug}'. See them with: npx tsa-gateway clients list --tenant ${slug}`;

@@ -7,48 +7,63 @@ import { ClientStateCache, forgetChangedClients, PostgresBudgets } from "../../a
 import { loadConfig } from "../../config/env.ts";
 import { closeInterruptedImports } from "../../imports/index.ts";
 import { startPartitionUpkeep } from "../../platform/index.ts";
-import { parseCommand } from "../args.ts";
+import { defineCommand } from "../command.ts";
 import { CliError, openRuntime, type Runtime } from "../runtime.ts";
-
-const USAGE = "tsa-gateway serve [--workers <n>]";
 
 /** What a cluster worker tells the primary once it listens. */
 interface ListeningMessage {
   listening: string;
 }
 
+const USAGE = { name: "serve", usage: ["serve [--workers <n>]"] };
+
 /**
  * `serve [--workers N]`: one process, or N of them (node:cluster) sharing the port, so every
  * core serves. The rate limits, revocations and the one-import-per-tenant rule are kept in
  * PostgreSQL, so they hold across the processes; PGlite is one process's, so it refuses N > 1.
  */
-export async function serveCommand(args: string[]): Promise<void> {
-  const { values } = parseCommand(args, { workers: { type: "string" } }, USAGE);
-  const workers = workerCount(values.workers);
-  if (cluster.isWorker) {
-    // Each worker serves; the primary closed interrupted imports and keeps the upkeep.
-    const runtime = await openRuntime({ migrate: "never" });
-    await serveRuntime(runtime, (url) => process.send?.({ listening: url }), {
-      housekeeping: false,
-    });
-    cluster.worker?.disconnect();
-    return;
-  }
-  if (workers > 1 && !loadConfig().DATABASE_URL) {
-    throw new CliError(
-      "--workers needs PostgreSQL: the embedded database (PGlite) belongs to one process. Set DATABASE_URL to a PostgreSQL server, or leave --workers out.",
-    );
-  }
-  const runtime = await openRuntime({ migrate: "embedded" });
-  return workers === 1 ? serveRuntime(runtime) : superviseWorkers(runtime, workers);
-}
+export const serveCommand = defineCommand({
+  ...USAGE,
+  summary: "run the HTTP gateway until Ctrl-C",
+  options: {
+    workers: {
+      type: "string",
+      value: "<n>",
+      description: "serve from n processes sharing the port (PostgreSQL only), e.g. one per core",
+    },
+  },
+  notes: `Settings come from the environment: PORT (8787; 0 picks a free port), HOST (127.0.0.1),
+DATABASE_URL (postgres://…; without it an embedded PostgreSQL under DATA_DIR, ./.data),
+TOKEN_SECRET (32+ characters; generated under DATA_DIR when unset), PUBLIC_URL, TRUST_PROXY.
+On PostgreSQL run \`npx tsa-gateway migrate\` first; the embedded database migrates itself.`,
+  run: async (values) => {
+    const workers = workerCount(values.workers);
+    if (cluster.isWorker) {
+      // Each worker serves; the primary closed interrupted imports and keeps the upkeep.
+      const runtime = await openRuntime({ migrate: "never" });
+      await serveRuntime(runtime, (url) => void process.send?.({ listening: url }), {
+        housekeeping: false,
+      });
+      cluster.worker?.disconnect();
+      return 0;
+    }
+    if (workers > 1 && !loadConfig().DATABASE_URL) {
+      throw new CliError(
+        "--workers needs PostgreSQL: the embedded database (PGlite) belongs to one process. Set DATABASE_URL to a PostgreSQL server, or leave --workers out.",
+      );
+    }
+    const runtime = await openRuntime({ migrate: "embedded" });
+    await (workers === 1 ? serveRuntime(runtime) : superviseWorkers(runtime, workers));
+    return 0;
+  },
+});
 
 function workerCount(value: string | undefined): number {
   if (value === undefined) return 1;
   const count = Number(value);
   if (!/^\d+$/.test(value) || count < 1 || count > 256) {
     throw new CliError(
-      `--workers must be a whole number from 1 to 256 (e.g. the machine's cores); got '${value}'.\nUsage: ${USAGE}`,
+      `--workers must be a whole number from 1 to 256 (e.g. the machine's cores); got '${value}'.\nUsage: tsa-gateway ${USAGE.usage[0]}`,
     );
   }
   return count;
@@ -136,7 +151,7 @@ async function closeImportsLeftBehind({ config, database }: Runtime): Promise<vo
  */
 export async function serveRuntime(
   runtime: Runtime,
-  onListening?: (url: string) => void,
+  onListening?: (url: string) => Promise<void> | void,
   { housekeeping = true }: { housekeeping?: boolean } = {},
 ): Promise<void> {
   const { config, database } = runtime;
@@ -165,8 +180,14 @@ export async function serveRuntime(
   await new Promise<void>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const url = `http://${config.HOST}:${info.port}`;
-      if (onListening) onListening(url);
-      else console.error(`TSA Coach Gateway listening on ${url} (database: ${database.kind})`);
+      if (!onListening) {
+        console.error(`TSA Coach Gateway listening on ${url} (database: ${database.kind})`);
+        return;
+      }
+      Promise.resolve(onListening(url)).catch((error: unknown) => {
+        server.close();
+        void shutDown().then(() => reject(error));
+      });
     });
     server.once("error", (error: Error & { code?: string }) => {
       void shutDown().then(() => reject(listenError(error, config.HOST, config.PORT)));
