@@ -2,7 +2,8 @@ import { PassThrough, Readable } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requesterAddress } from "../audit/index.ts";
 import { requireScopes } from "../auth/index.ts";
-import { startDisclosedExport } from "../exports/index.ts";
+import type { Database } from "../db/client.ts";
+import { type ExportRequest, startDisclosedExport } from "../exports/index.ts";
 import type { AppOpenAPI } from "../kernel/app-env.ts";
 import { BEARER_ERRORS, errorResponses } from "../kernel/openapi-helpers.ts";
 
@@ -32,45 +33,47 @@ const exportOneRosterRoute = createRoute({
   },
 });
 
+/**
+ * Streams a OneRoster package as a download once its disclosure is recorded: a failure until
+ * then is the request's error (through onError); a later one cuts the download short.
+ */
+export async function oneRosterExportResponse(
+  db: Database,
+  request: ExportRequest,
+): Promise<Response> {
+  const body = new PassThrough();
+  const { disclosed, done } = startDisclosedExport(db, request, body);
+  try {
+    await disclosed;
+  } catch (error) {
+    body.destroy();
+    throw error;
+  }
+  done.catch((error: unknown) =>
+    body.destroy(error instanceof Error ? error : new Error(String(error))),
+  );
+  const name = `oneroster-${request.since ? "delta" : "bulk"}-${new Date().toISOString().slice(0, 10)}.zip`;
+  return new Response(Readable.toWeb(body) as ReadableStream, {
+    status: 200,
+    headers: {
+      "content-type": "application/zip",
+      "content-disposition": `attachment; filename="${name}"`,
+    },
+  });
+}
+
 export function registerExportRoutes(app: AppOpenAPI): void {
   app.openapi(exportOneRosterRoute, async (c) => {
-    const { db } = c.var.deps;
     const { tenantId, clientId, orgSourcedId } = c.var.auth;
     const sinceText = c.req.valid("query").since;
-    const since = sinceText ? new Date(sinceText) : undefined;
-    const body = new PassThrough();
-    const { disclosed, done } = startDisclosedExport(
-      db,
-      {
-        tenantId,
-        recipient: clientId,
-        endpoint: `GET ${c.req.path}`,
-        query: new URL(c.req.url).search.slice(1),
-        ip: requesterAddress(c),
-        since,
-        orgSourcedId,
-      },
-      body,
-    );
-    // Nothing is sent before the disclosure is recorded: a failure until then is the request's
-    // error (through onError), and the stream, which nobody reads yet, is just discarded.
-    try {
-      await disclosed;
-    } catch (error) {
-      body.destroy();
-      throw error;
-    }
-    // From here the response reads the stream; a later failure cuts it short.
-    done.catch((error: unknown) =>
-      body.destroy(error instanceof Error ? error : new Error(String(error))),
-    );
-    const name = `oneroster-${since ? "delta" : "bulk"}-${new Date().toISOString().slice(0, 10)}.zip`;
-    return new Response(Readable.toWeb(body) as ReadableStream, {
-      status: 200,
-      headers: {
-        "content-type": "application/zip",
-        "content-disposition": `attachment; filename="${name}"`,
-      },
+    return oneRosterExportResponse(c.var.deps.db, {
+      tenantId,
+      recipient: clientId,
+      endpoint: `GET ${c.req.path}`,
+      query: new URL(c.req.url).search.slice(1),
+      ip: requesterAddress(c),
+      since: sinceText ? new Date(sinceText) : undefined,
+      orgSourcedId,
     });
   });
 }
