@@ -12,7 +12,7 @@ export function registerAdmin(app: AppOpenAPI): void {
   registerClientRoutes(app);
 }
 
+export { oneRosterExportResponse } from "./exports.routes.ts";
 export type { ImportJobBody } from "./import-schemas.ts";
 export { importJobBody } from "./imports.routes.ts";
 export { startUploadedImport, type UploadedImport } from "./start-import.ts";
-export { oneRosterExportResponse } from "./exports.routes.ts";

@@ -1,11 +1,6 @@
 import { join } from "node:path";
 import { allowedOrgs } from "../entities/index.ts";
-import {
-  createImportJob,
-  type ImportJob,
-  runImportJob,
-  uploadPath,
-} from "../imports/index.ts";
+import { createImportJob, type ImportJob, runImportJob, uploadPath } from "../imports/index.ts";
 import type { AppDeps } from "../kernel/app-env.ts";
 import { ApiError } from "../kernel/errors.ts";
 import { findTenantById } from "../tenants/index.ts";

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { registerAdmin } from "../admin/index.ts";
 import { ClientStateCache, RateLimiter, registerTokenEndpoint } from "../auth/index.ts";
+import { registerConsole } from "../console/index.ts";
 import type { AppDeps, AppEnv } from "../kernel/app-env.ts";
 import { ApiError } from "../kernel/errors.ts";
 import { defaultHook } from "../kernel/openapi-helpers.ts";
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerTokenEndpoint(app, rateLimiter);
   mountOneRoster(app, rateLimiter);
   registerAdmin(app);
+  registerConsole(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "OAuth2CC", {
     type: "oauth2",

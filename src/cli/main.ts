@@ -1,5 +1,6 @@
 import { ClientError } from "../auth/index.ts";
 import { ConfigError } from "../config/env.ts";
+import { ConsoleUserError } from "../console/index.ts";
 import { EmbeddedDatabaseBusy } from "../db/embedded-owner.ts";
 import { deploymentScript } from "../db/sql-script.ts";
 import { TenantError } from "../tenants/index.ts";
@@ -11,6 +12,7 @@ import { importCommand } from "./commands/import.ts";
 import { maintainCommand } from "./commands/maintain.ts";
 import { serveRuntime } from "./commands/serve.ts";
 import { tenantsCommand } from "./commands/tenants.ts";
+import { usersCommand } from "./commands/users.ts";
 import { CliError, openRuntime } from "./runtime.ts";
 
 const HELP = `TSA Coach Gateway: OneRoster 1.2 / Ed-Fi gateway of the TSA Coach platform
@@ -27,6 +29,8 @@ Usage: npx tsa-gateway <command> [options]
   clients list --tenant <slug> [--json] list a tenant's API clients (never their secrets)
   clients revoke <clientId>             revoke a client: no new tokens, its tokens refused within seconds
   clients rotate <clientId>             give a client a new secret (printed once); older tokens are refused
+  users create --tenant <slug> --email <email> [--role admin|uploader|auditor] [--password-stdin]
+                                        create a console user (/console); asks for the password
   import <zip|dir> --tenant <slug> [--dry-run] [--force] [--json]
                                         import a OneRoster CSV package and print its validation report
   maintain                              create partitions ahead and refresh the dashboards
@@ -51,13 +55,21 @@ const COMMANDS: Record<string, (args: string[]) => Promise<unknown>> = {
   },
   tenants: tenantsCommand,
   clients: clientsCommand,
+  users: usersCommand,
   import: importCommand,
   maintain: () => maintainCommand(),
   export: exportCommand,
   generate: generateCommand,
 };
 
-const EXPECTED_ERRORS = [CliError, ConfigError, TenantError, ClientError, EmbeddedDatabaseBusy];
+const EXPECTED_ERRORS = [
+  CliError,
+  ConfigError,
+  TenantError,
+  ClientError,
+  ConsoleUserError,
+  EmbeddedDatabaseBusy,
+];
 
 /** Runs one CLI command and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {

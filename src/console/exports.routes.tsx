@@ -48,10 +48,16 @@ export function registerExports(console: Hono<ConsoleEnv>): void {
     const purpose = typeof form.purpose === "string" ? form.purpose.trim() : "";
     const since = typeof form.since === "string" ? form.since : "";
     if (purpose.length < 3) {
-      return page(c, "Say why the data is leaving (at least 3 characters): it goes in the disclosure log.");
+      return page(
+        c,
+        "Say why the data is leaving (at least 3 characters): it goes in the disclosure log.",
+      );
     }
     if (since && !DATE.test(since)) {
-      return page(c, `'${since}' is not a date: write it as YYYY-MM-DD, or leave it empty for everything.`);
+      return page(
+        c,
+        `'${since}' is not a date: write it as YYYY-MM-DD, or leave it empty for everything.`,
+      );
     }
     const { session } = c.var;
     return oneRosterExportResponse(c.var.deps.db, {

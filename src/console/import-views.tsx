@@ -22,7 +22,14 @@ const COUNT_COLUMNS: { key: keyof FileCounters; label: string }[] = [
 /** Sums of every file's counters, for the history list. */
 export function totals(files: Record<string, FileCounters> | null): FileCounters | null {
   if (!files) return null;
-  const sum: FileCounters = { read: 0, rejected: 0, inserted: 0, updated: 0, unchanged: 0, deleted: 0 };
+  const sum: FileCounters = {
+    read: 0,
+    rejected: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    deleted: 0,
+  };
   for (const counters of Object.values(files)) {
     for (const { key } of COUNT_COLUMNS) sum[key] += counters[key];
   }
@@ -103,7 +110,9 @@ export function ProblemGroups(props: { report: ImportReport; filter: ProblemFilt
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col" class="num">Line</th>
+                    <th scope="col" class="num">
+                      Line
+                    </th>
                     <th scope="col">Column</th>
                     <th scope="col">Value</th>
                     <th scope="col">Problem</th>

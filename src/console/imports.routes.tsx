@@ -87,7 +87,12 @@ function ReportPage(props: { job: ImportJob; c: Context<ConsoleEnv> }) {
   const held = heldReasons(job);
   const live = job.status === "queued" || job.status === "running";
   return (
-    <Page title={`Import report: ${job.fileName ?? "package"}`} session={c.var.session} csrf={c.var.csrf} current="reports">
+    <Page
+      title={`Import report: ${job.fileName ?? "package"}`}
+      session={c.var.session}
+      csrf={c.var.csrf}
+      current="reports"
+    >
       <dl class="facts">
         <dt>Status</dt>
         <dd>
@@ -121,7 +126,10 @@ function ReportPage(props: { job: ImportJob; c: Context<ConsoleEnv> }) {
           {held.map((reason) => (
             <Notice kind="error">{reason}</Notice>
           ))}
-          <p>Nothing was changed. If these records really left the district, apply the package anyway.</p>
+          <p>
+            Nothing was changed. If these records really left the district, apply the package
+            anyway.
+          </p>
           <UploadForm csrf={c.var.csrf} force label="Confirm and apply" />
         </section>
       )}
@@ -134,7 +142,7 @@ function ReportPage(props: { job: ImportJob; c: Context<ConsoleEnv> }) {
       {report && report.problems.length > 0 && (
         <section aria-labelledby="problems">
           <h2 id="problems">Problems</h2>
-          <form method="get" class="filters" role="search">
+          <form method="get" class="filters" aria-label="Filter the problems">
             <label for="q">Search</label>
             <input id="q" name="q" type="search" value={filter.q} />
             <label for="filter-file">File</label>
@@ -174,8 +182,8 @@ export function registerImports(console: Hono<ConsoleEnv>): void {
     c.html(
       <Page title="Upload a roster" session={c.var.session} csrf={c.var.csrf} current="upload">
         <p>
-          Upload the district's OneRoster 1.2 CSV package. Every row is checked first; a package with
-          errors changes nothing, and the report says where each error is and how to fix it.
+          Upload the district's OneRoster 1.2 CSV package. Every row is checked first; a package
+          with errors changes nothing, and the report says where each error is and how to fix it.
         </p>
         <UploadForm csrf={c.var.csrf} label="Upload and import" />
       </Page>,
@@ -236,11 +244,21 @@ export function registerImports(console: Hono<ConsoleEnv>): void {
                 <th scope="col">Package</th>
                 <th scope="col">Status</th>
                 <th scope="col">Run by</th>
-                <th scope="col" class="num">Inserted</th>
-                <th scope="col" class="num">Updated</th>
-                <th scope="col" class="num">Unchanged</th>
-                <th scope="col" class="num">Tobedeleted</th>
-                <th scope="col" class="num">Rejected</th>
+                <th scope="col" class="num">
+                  Inserted
+                </th>
+                <th scope="col" class="num">
+                  Updated
+                </th>
+                <th scope="col" class="num">
+                  Unchanged
+                </th>
+                <th scope="col" class="num">
+                  Tobedeleted
+                </th>
+                <th scope="col" class="num">
+                  Rejected
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -62,7 +62,10 @@ export function Page(props: {
             <ul>
               {NAV.filter((item) => mayOpen(session.role, item.area)).map((item) => (
                 <li>
-                  <a href={item.href} aria-current={item.area === props.current ? "page" : undefined}>
+                  <a
+                    href={item.href}
+                    aria-current={item.area === props.current ? "page" : undefined}
+                  >
                     {item.label}
                   </a>
                 </li>

@@ -56,7 +56,9 @@ export async function signIn(
     const [failures] = await tx
       .select({ n: count() })
       .from(consoleSignInFailures)
-      .where(and(eq(consoleSignInFailures.email, email), gt(consoleSignInFailures.failedAt, since)));
+      .where(
+        and(eq(consoleSignInFailures.email, email), gt(consoleSignInFailures.failedAt, since)),
+      );
     if ((failures?.n ?? 0) >= MAX_FAILURES) {
       return { outcome: "throttled", retryAfterMinutes: FAILURE_WINDOW_MINUTES } as const;
     }
@@ -106,7 +108,9 @@ export async function findSession(
       .select({ email: consoleUsers.email, role: consoleUsers.role, userId: consoleUsers.id })
       .from(consoleSessions)
       .innerJoin(consoleUsers, eq(consoleUsers.id, consoleSessions.userId))
-      .where(and(eq(consoleSessions.tokenHash, tokenHash), gt(consoleSessions.expiresAt, new Date())));
+      .where(
+        and(eq(consoleSessions.tokenHash, tokenHash), gt(consoleSessions.expiresAt, new Date())),
+      );
     if (!row) return undefined;
     const tenant = await findTenantSlug(tx, tenantId);
     return tenant ? { ...row, tenantId, tenantSlug: tenant, tokenHash } : undefined;
@@ -114,7 +118,10 @@ export async function findSession(
 }
 
 async function findTenantSlug(tx: Transaction, tenantId: string): Promise<string | undefined> {
-  const [tenant] = await tx.select({ slug: tenants.slug }).from(tenants).where(eq(tenants.id, tenantId));
+  const [tenant] = await tx
+    .select({ slug: tenants.slug })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId));
   return tenant?.slug;
 }
 
@@ -130,5 +137,7 @@ export async function signOut(db: Database, session: ConsoleSession): Promise<vo
  * the session's hash, so a page of another site can neither read nor guess it.
  */
 export function csrfToken(secret: string, session: ConsoleSession): string {
-  return createHmac("sha256", secret).update(`console-csrf:${session.tokenHash}`).digest("base64url");
+  return createHmac("sha256", secret)
+    .update(`console-csrf:${session.tokenHash}`)
+    .digest("base64url");
 }

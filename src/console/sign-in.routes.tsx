@@ -9,11 +9,30 @@ const SignInPage = (props: { error?: string; tenant?: string; email?: string }) 
     {props.error && <Notice kind="error">{props.error}</Notice>}
     <form method="post" action="/console/sign-in" class="card narrow">
       <label for="tenant">District (tenant)</label>
-      <input id="tenant" name="tenant" required autocomplete="organization" value={props.tenant ?? ""} />
+      <input
+        id="tenant"
+        name="tenant"
+        required
+        autocomplete="organization"
+        value={props.tenant ?? ""}
+      />
       <label for="email">Email</label>
-      <input id="email" name="email" type="email" required autocomplete="username" value={props.email ?? ""} />
+      <input
+        id="email"
+        name="email"
+        type="email"
+        required
+        autocomplete="username"
+        value={props.email ?? ""}
+      />
       <label for="password">Password</label>
-      <input id="password" name="password" type="password" required autocomplete="current-password" />
+      <input
+        id="password"
+        name="password"
+        type="password"
+        required
+        autocomplete="current-password"
+      />
       <button type="submit">Sign in</button>
     </form>
     <p class="hint">

@@ -49,10 +49,7 @@ export function startDisclosedExport(
         endpoint: request.endpoint,
         query: request.query,
         recordCount: await countExport(tx, since, orgs),
-        purpose: [
-          since ? "oneroster:export-delta" : "oneroster:export-bulk",
-          request.statedPurpose,
-        ]
+        purpose: [since ? "oneroster:export-delta" : "oneroster:export-bulk", request.statedPurpose]
           .filter(Boolean)
           .join(": "),
         ip: request.ip,
