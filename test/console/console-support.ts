@@ -1,5 +1,5 @@
-import { createConsoleUser } from "../../src/console/index.ts";
 import type { ConsoleRole } from "../../src/console/index.ts";
+import { createConsoleUser } from "../../src/console/index.ts";
 import type { Tenant } from "../../src/tenants/tenants.ts";
 import type { TestDatabase } from "../support/database.ts";
 import { districtFiles, type PackageFiles } from "../support/packages.ts";
