@@ -127,17 +127,23 @@ describe("the console in a browser (Debian's chromium, headless)", () => {
     await shot("exports");
     const download = page.waitForEvent("download");
     await page.click("button:has-text('Download')");
-    expect((await download).suggestedFilename()).toMatch(/^oneroster-bulk-.*\.zip$/);
-    const logged = await queryRows(
-      database.db,
-      sql`select actor_id, purpose from audit_logs where entity = 'oneroster-package'`,
-    );
-    expect(logged).toEqual([
-      {
-        actor_id: "console:dana@riverside.org",
-        purpose: "oneroster:export-bulk: Library system yearly sync",
-      },
-    ]);
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^oneroster-bulk-.*\.zip$/);
+    expect(await file.failure()).toBeNull();
+    // The disclosure commits with the export's snapshot, just after the last byte.
+    await expect
+      .poll(() =>
+        queryRows(
+          database.db,
+          sql`select actor_id, purpose from audit_logs where entity = 'oneroster-package'`,
+        ),
+      )
+      .toEqual([
+        {
+          actor_id: "console:dana@riverside.org",
+          purpose: "oneroster:export-bulk: Library system yearly sync",
+        },
+      ]);
   });
 
   it("stays readable at tablet width", async () => {
