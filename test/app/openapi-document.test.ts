@@ -19,7 +19,8 @@ type Document = { paths: Record<string, Record<string, Operation>> };
 
 const METHODS = new Set(["get", "post", "put", "patch", "delete"]);
 /** Served beside the document rather than described in it: itself, the docs, discovery, the console's pages. */
-const UNDOCUMENTED = /^\/(openapi\.json|docs(\/.*)?|console(\/.*)?|ims\/oneroster\/\w+\/v1p2\/discovery\/.*)$/;
+const UNDOCUMENTED =
+  /^\/(openapi\.json|docs(\/.*)?|console(\/.*)?|ims\/oneroster\/\w+\/v1p2\/discovery\/.*)$/;
 const ONEROSTER = /^\/ims\/oneroster\//;
 /** Operations of the three official OneRoster 1.2 documents: 41 + 35 + 5. */
 const ONEROSTER_OPERATIONS = 81;
