@@ -2,8 +2,9 @@ import { PassThrough, Readable } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requesterAddress } from "../audit/index.ts";
 import { requireScopes } from "../auth/index.ts";
+import type { Database } from "../db/client.ts";
 import { startEdfiExport } from "../edfi/index.ts";
-import { startDisclosedExport } from "../exports/index.ts";
+import { type ExportRequest, startDisclosedExport } from "../exports/index.ts";
 import type { AppOpenAPI } from "../kernel/app-env.ts";
 import { BEARER_ERRORS, errorResponses } from "../kernel/openapi-helpers.ts";
 
@@ -100,27 +101,26 @@ async function zipResponse(
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** Streams a OneRoster package (bulk, or delta since a time) as a download; see zipResponse. */
+export function oneRosterExportResponse(db: Database, request: ExportRequest): Promise<Response> {
+  const body = new PassThrough();
+  const started = startDisclosedExport(db, request, body);
+  return zipResponse(started, body, `oneroster-${request.since ? "delta" : "bulk"}-${today()}.zip`);
+}
+
 export function registerExportRoutes(app: AppOpenAPI): void {
   app.openapi(exportOneRosterRoute, async (c) => {
-    const { db } = c.var.deps;
     const { tenantId, clientId, orgSourcedId } = c.var.auth;
     const sinceText = c.req.valid("query").since;
-    const since = sinceText ? new Date(sinceText) : undefined;
-    const body = new PassThrough();
-    const started = startDisclosedExport(
-      db,
-      {
-        tenantId,
-        recipient: clientId,
-        endpoint: `GET ${c.req.path}`,
-        query: new URL(c.req.url).search.slice(1),
-        ip: requesterAddress(c),
-        since,
-        orgSourcedId,
-      },
-      body,
-    );
-    return zipResponse(started, body, `oneroster-${since ? "delta" : "bulk"}-${today()}.zip`);
+    return oneRosterExportResponse(c.var.deps.db, {
+      tenantId,
+      recipient: clientId,
+      endpoint: `GET ${c.req.path}`,
+      query: new URL(c.req.url).search.slice(1),
+      ip: requesterAddress(c),
+      since: sinceText ? new Date(sinceText) : undefined,
+      orgSourcedId,
+    });
   });
 
   app.openapi(exportEdfiRoute, async (c) => {

@@ -1,24 +1,14 @@
-import { join } from "node:path";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { requireScopes } from "../auth/index.ts";
 import { type ImportReport, problemsCsv } from "../csv/index.ts";
-import { allowedOrgs } from "../entities/index.ts";
 import type { ImportJob } from "../imports/index.ts";
-import {
-  createImportJob,
-  findImportJob,
-  listImportJobs,
-  runImportJob,
-  uploadPath,
-} from "../imports/index.ts";
+import { findImportJob, listImportJobs } from "../imports/index.ts";
 import type { AppEnv, AppOpenAPI } from "../kernel/app-env.ts";
 import { ApiError } from "../kernel/errors.ts";
 import { BEARER_ERRORS, errorResponses, jsonContent } from "../kernel/openapi-helpers.ts";
-import { findTenantById } from "../tenants/index.ts";
-import { orgSubtree } from "../writes/index.ts";
 import { type ImportJobBody, ImportJobSchema } from "./import-schemas.ts";
-import { saveUpload } from "./upload.ts";
+import { startUploadedImport } from "./start-import.ts";
 
 const flag = z
   .enum(["true", "false"])
@@ -87,7 +77,8 @@ const listImports = createRoute({
   },
 });
 
-function toBody(job: ImportJob & { currentFile?: string | null }): ImportJobBody {
+/** An import job as the API (and the console's live progress) shows it. */
+export function importJobBody(job: ImportJob & { currentFile?: string | null }): ImportJobBody {
   return {
     id: job.id,
     status: job.status,
@@ -113,46 +104,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function registerImportRoutes(app: AppOpenAPI): void {
   app.openapi(startImport, async (c) => {
-    const { db, config } = c.var.deps;
     const { tenantId, clientId, orgSourcedId } = c.var.auth;
-    const { dryRun, force } = c.req.valid("query");
-    const tenant = await findTenantById(db, tenantId);
-    if (!tenant) throw new ApiError("not_found", "The token's tenant no longer exists.");
-    const uploadsDir = join(config.DATA_DIR, "uploads");
-    const id = crypto.randomUUID();
-    const upload = await saveUpload(c.req.raw, uploadPath(uploadsDir, id), config.UPLOAD_MAX_BYTES);
-    const job = await createImportJob(db, tenant, {
-      id,
-      fileName: upload.fileName,
-      bytesTotal: upload.bytes,
-      dryRun,
-      force,
+    const job = await startUploadedImport(c.var.deps, c.req.raw, {
+      ...c.req.valid("query"),
+      tenantId,
       createdBy: clientId,
-    }).catch(async (error: unknown) => {
-      await upload.remove();
-      throw error;
+      orgSourcedId,
     });
-    // The job records its own failure; the upload (student data) goes as soon as it is read,
-    // and at the latest when the job ends.
-    void runImportJob(db, tenant, job, upload.path, {
-      maxRemovalShare: config.IMPORT_MAX_REMOVAL_SHARE,
-      limits: {
-        maxEntries: config.ZIP_MAX_ENTRIES,
-        maxInflatedBytes: config.ZIP_MAX_INFLATED_BYTES,
-        maxCompressionRatio: config.ZIP_MAX_RATIO,
-      },
-      ...(orgSourcedId && {
-        scope: async (tx) => orgSubtree(await allowedOrgs(tx, tenantId, orgSourcedId)),
-      }),
-      discardUpload: upload.remove,
-    })
-      .catch((error: unknown) => {
-        console.error(
-          `[import ${job.id}] failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      })
-      .finally(upload.remove);
-    return c.json(toBody(job), 202, { location: `/admin/v1/imports/${job.id}` });
+    return c.json(importJobBody(job), 202, { location: `/admin/v1/imports/${job.id}` });
   });
 
   const jobOf = async (c: Context<AppEnv>, id: string) => {
@@ -165,7 +124,7 @@ export function registerImportRoutes(app: AppOpenAPI): void {
 
   app.openapi(getImport, async (c) => {
     const job = await jobOf(c, c.req.valid("param").id);
-    return c.json(toBody(job), 200);
+    return c.json(importJobBody(job), 200);
   });
 
   app.openapi(getProblems, async (c) => {
@@ -182,6 +141,6 @@ export function registerImportRoutes(app: AppOpenAPI): void {
 
   app.openapi(listImports, async (c) => {
     const jobs = await listImportJobs(c.var.deps.db, c.var.auth.tenantId);
-    return c.json({ imports: jobs.map(toBody) }, 200);
+    return c.json({ imports: jobs.map(importJobBody) }, 200);
   });
 }

@@ -11,3 +11,8 @@ export function registerAdmin(app: AppOpenAPI): void {
   registerMetricsRoutes(app);
   registerClientRoutes(app);
 }
+
+export { oneRosterExportResponse } from "./exports.routes.ts";
+export type { ImportJobBody } from "./import-schemas.ts";
+export { importJobBody } from "./imports.routes.ts";
+export { startUploadedImport, type UploadedImport } from "./start-import.ts";

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { registerAdmin } from "../admin/index.ts";
 import { ClientStateCache, RateLimiter, registerTokenEndpoint } from "../auth/index.ts";
+import { registerConsole } from "../console/index.ts";
 import { EDFI_CHANGE_QUERIES, mountEdfi } from "../edfi/index.ts";
 import type { AppDeps, AppEnv } from "../kernel/app-env.ts";
 import { ApiError } from "../kernel/errors.ts";
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   mountOneRoster(app, rateLimiter);
   mountEdfi(app, rateLimiter, [EDFI_CHANGE_QUERIES]);
   registerAdmin(app);
+  registerConsole(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "OAuth2CC", {
     type: "oauth2",

@@ -1,5 +1,6 @@
 import { ClientError } from "../auth/index.ts";
 import { ConfigError, wantsDebugOutput } from "../config/env.ts";
+import { ConsoleUserError } from "../console/index.ts";
 import { EmbeddedDatabaseBusy } from "../db/embedded-owner.ts";
 import { closestName } from "../kernel/text-distance.ts";
 import { TenantError } from "../tenants/index.ts";
@@ -13,6 +14,7 @@ import { maintainCommand } from "./commands/maintain.ts";
 import { migrateCommand, sqlCommand } from "./commands/schema.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { tenantsCommand } from "./commands/tenants.ts";
+import { usersCommand } from "./commands/users.ts";
 import { CliError } from "./runtime.ts";
 import { describeUnexpected } from "./unexpected.ts";
 
@@ -24,13 +26,21 @@ export const COMMANDS: readonly Command[] = [
   sqlCommand,
   tenantsCommand,
   clientsCommand,
+  usersCommand,
   importCommand,
   exportCommand,
   generateCommand,
   maintainCommand,
 ];
 
-const EXPECTED_ERRORS = [CliError, ConfigError, TenantError, ClientError, EmbeddedDatabaseBusy];
+const EXPECTED_ERRORS = [
+  CliError,
+  ConfigError,
+  TenantError,
+  ClientError,
+  EmbeddedDatabaseBusy,
+  ConsoleUserError,
+];
 
 function overview(): string {
   const lines = COMMANDS.flatMap((command) => [

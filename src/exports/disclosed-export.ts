@@ -15,6 +15,8 @@ export interface ExportRequest {
   since?: Date | undefined;
   /** The org a restricted client is limited to: the export holds only its subtree. */
   orgSourcedId?: string | undefined;
+  /** Why the data leaves, as the person asking stated it; logged after the operation. */
+  statedPurpose?: string | undefined;
 }
 
 /**
@@ -47,7 +49,9 @@ export function startDisclosedExport(
         endpoint: request.endpoint,
         query: request.query,
         recordCount: await countExport(tx, since, orgs),
-        purpose: since ? "oneroster:export-delta" : "oneroster:export-bulk",
+        purpose: [since ? "oneroster:export-delta" : "oneroster:export-bulk", request.statedPurpose]
+          .filter(Boolean)
+          .join(": "),
         ip: request.ip,
       });
       markDisclosed();

@@ -20,11 +20,11 @@ type Document = { paths: Record<string, Record<string, Operation>> };
 const METHODS = new Set(["get", "post", "put", "patch", "delete"]);
 /**
  * Served beside the document rather than described in it: itself, the landing page, the docs,
- * discovery, and the Ed-Fi API, which publishes its own metadata (checked against its routes in
- * test/edfi).
+ * discovery, the console's pages (for people, not API clients), and the Ed-Fi API, which
+ * publishes its own metadata (checked against its routes in test/edfi).
  */
 const UNDOCUMENTED =
-  /^\/(|openapi\.json|docs(\/.*)?|ims\/oneroster\/\w+\/v1p2\/discovery\/.*|ed-fi(\/.*)?)$/;
+  /^\/(|openapi\.json|docs(\/.*)?|console(\/.*)?|ims\/oneroster\/\w+\/v1p2\/discovery\/.*|ed-fi(\/.*)?)$/;
 const ONEROSTER = /^\/ims\/oneroster\//;
 /** Operations of the three official OneRoster 1.2 documents: 41 + 35 + 5. */
 const ONEROSTER_OPERATIONS = 81;
