@@ -1,5 +1,6 @@
 import { closestName } from "../kernel/text-distance.ts";
 import type { ColumnSpec } from "./catalogue.ts";
+import { findControlCharacter, printable } from "./control-characters.ts";
 import type { Layout } from "./layouts.ts";
 import { addProblem, type ProblemInput, type ReportCollector } from "./report.ts";
 
@@ -135,6 +136,7 @@ function placeColumns(
   const byName = new Map(layout.columns.map((column) => [column.name, column]));
   const placed = new Map<string, number>();
   const slots: Slot[] = names.map((name, index) => {
+    if (findControlCharacter(name) !== undefined) return { kind: "ignored" };
     const previous = placed.get(name);
     if (previous !== undefined) {
       report({
@@ -155,6 +157,15 @@ function placeColumns(
 
   names.forEach((name, index) => {
     if (slots[index]?.kind !== "ignored" || placed.has(name)) return;
+    const control = findControlCharacter(name);
+    if (control !== undefined) {
+      report({
+        rule: "header.control_character",
+        column: printable(name),
+        message: `The name of column ${columnLetter(index)} holds the invisible control character ${control.name} at character ${control.position}.`,
+      });
+      return;
+    }
     if (name === "") {
       report({ rule: "header.blank_name", message: `Column ${columnLetter(index)} has no name.` });
       return;

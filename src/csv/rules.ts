@@ -84,6 +84,9 @@ export const RULES = {
     "Rename the column to metadata.<name> to keep it as an extension, or remove it.",
   ),
   "header.blank_name": error("Name the column, or delete it if it is empty."),
+  "header.control_character": error(
+    "Retype the column name in the first line: it holds a character that cannot be seen.",
+  ),
   "header.duplicate": error("Keep one column of each name."),
   "header.missing_column": error("Add the column (it may be left blank where it is optional)."),
   "header.order": error("Put the columns in the order the binding defines."),
